@@ -1,0 +1,20 @@
+package org.ringfence;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Ringfence: one web application over one PostgreSQL database, a module per capability.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class RingfenceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(RingfenceApplication.class, args);
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.ringfence.platform;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the running application.
+ *
+ * @param dataDirectory where the embedded PostgreSQL keeps its data ({@code RINGFENCE_DATA_DIR})
+ * @param poolSize connections in the pool to the embedded database
+ * @param demoPassword the password of every demo account ({@code RINGFENCE_DEMO_PASSWORD})
+ * @param demoData whether the London demo data is loaded on first start
+ */
+@ConfigurationProperties("ringfence")
+public record RingfenceProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue("20") int poolSize,
+		@DefaultValue("demo-password") String demoPassword, @DefaultValue("true") boolean demoData) {
+}
