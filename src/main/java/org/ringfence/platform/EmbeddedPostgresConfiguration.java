@@ -31,12 +31,12 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(RingfenceProperties properties) throws IOException {
+	EmbeddedDatabase embeddedPostgres(RingfenceProperties properties) throws IOException {
 		Path dataDir = properties.dataDirectory().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dataDir);
 		LeftoverPostgres.stopIfRunning(dataDir);
 		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
-		return EmbeddedPostgres.builder()
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)
@@ -45,15 +45,32 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("timezone", "UTC")
 			.start();
+		return new EmbeddedDatabase(postgres, dataDir, properties.ephemeralDatabase());
+	}
+
+	/** The running server, and whether to delete its files when it stops. */
+	record EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			this.postgres.close();
+			if (this.ephemeral) {
+				try (var files = Files.walk(this.dataDir)) {
+					files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+				}
+			}
+		}
+
 	}
 
 	/** The pool is closed before PostgreSQL because it depends on it. */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedPostgres postgres, RingfenceProperties properties) {
+	HikariDataSource dataSource(EmbeddedDatabase database, RingfenceProperties properties) {
 		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		pool.setJdbcUrl(database.postgres().getJdbcUrl("postgres", "postgres"));
 		pool.setUsername("postgres");
 		pool.setPoolName("ringfence-embedded");
+		pool.setConnectionTimeout(10_000);
 		pool.setMaximumPoolSize(properties.poolSize());
 		return pool;
 	}

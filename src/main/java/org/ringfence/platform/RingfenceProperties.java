@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections in the pool to the embedded database
  * @param demoPassword the password of every demo account ({@code RINGFENCE_DEMO_PASSWORD})
  * @param demoData whether the London demo data is loaded on first start
+ * @param ephemeralDatabase delete the embedded database's files when the application stops (tests)
  */
 @ConfigurationProperties("ringfence")
 public record RingfenceProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue("20") int poolSize,
-		@DefaultValue("demo-password") String demoPassword, @DefaultValue("true") boolean demoData) {
+		@DefaultValue("demo-password") String demoPassword, @DefaultValue("true") boolean demoData,
+		@DefaultValue("false") boolean ephemeralDatabase) {
 }

@@ -1,0 +1,44 @@
+package org.ringfence.identity;
+
+/**
+ * {@code @PreAuthorize} expressions, one per kind of access, so that every handler names who may
+ * use it and a reader can find all handlers of a kind.
+ */
+public final class Roles {
+
+	/** Any logged-in user: reference data such as the geography. */
+	public static final String ANY_USER = "isAuthenticated()";
+
+	/** Administrators only. */
+	public static final String ADMIN = "hasRole('ADMIN')";
+
+	/** The roles of {@link #TEAM_READERS}, for pages that show a team only to those who may read it. */
+	public static final java.util.Set<Role> TEAM_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
+			Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT, Role.RESOURCE_OFFICE, Role.CONTROLLER);
+
+	/** The roles of {@link #PEOPLE_LISTERS}. */
+	public static final java.util.Set<Role> PEOPLE_LISTER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
+			Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT, Role.RESOURCE_OFFICE);
+
+	/** Who may read ward teams (personal data), within their scope. Not oversight, not officers. */
+	public static final String TEAM_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
+			+ "'SERGEANT','RESOURCE_OFFICE','CONTROLLER')";
+
+	/** Who may read people and their postings, within their scope (officers: only themselves). */
+	public static final String PEOPLE_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
+			+ "'SERGEANT','RESOURCE_OFFICE','OFFICER')";
+
+	/** Who may browse the people of a borough or cluster (not officers, controllers or oversight). */
+	public static final String PEOPLE_LISTERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
+			+ "'SERGEANT','RESOURCE_OFFICE')";
+
+	/** Who may read the audit trail, within their scope. */
+	public static final String AUDIT_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may check the audit chain (a count and a verdict, no personal data). */
+	public static final String AUDIT_VERIFIERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT')";
+
+	private Roles() {
+	}
+
+}

@@ -1,0 +1,234 @@
+package org.ringfence.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.ringfence.geography.ClusterSummary;
+import org.ringfence.geography.GeographyService;
+import org.ringfence.support.Api;
+import org.ringfence.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Role x scope matrix: every API endpoint called by callers who may and callers who may not, with
+ * at least one denial per role; anonymous callers get 401 everywhere under /api/v1.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+	static final String CAMDEN = "E09000007";
+
+	static final String HACKNEY = "E09000012";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	GeographyService geography;
+
+	Api api;
+
+	String sergeantWard;
+
+	String otherCamdenWard;
+
+	String inspectorCluster;
+
+	String otherCamdenCluster;
+
+	String otherClusterWard;
+
+	String hackneyWard;
+
+	long officerPerson;
+
+	long otherPerson;
+
+	@BeforeAll
+	void findScopes() {
+		this.api = new Api(this.port);
+		JsonNode sergeant = this.api.get("sergeant.camden", "/api/v1/me").json();
+		List<String> sergeantWards = new ArrayList<>();
+		sergeant.get("scopes").forEach(s -> sergeantWards.add(s.get("code").asString()));
+		this.sergeantWard = sergeantWards.get(0);
+		this.otherCamdenWard = this.geography.wards(Optional.of(CAMDEN))
+			.stream()
+			.map(w -> w.code())
+			.filter(w -> !sergeantWards.contains(w))
+			.findFirst()
+			.orElseThrow();
+		this.inspectorCluster = this.api.get("inspector.camden", "/api/v1/me").json().get("scopes").get(0).get("code").asString();
+		ClusterSummary other = this.geography.clusters(Optional.of(CAMDEN))
+			.stream()
+			.filter(c -> !c.id().equals(this.inspectorCluster))
+			.findFirst()
+			.orElseThrow();
+		this.otherCamdenCluster = other.id();
+		this.otherClusterWard = other.wardCodes().get(0);
+		this.hackneyWard = this.geography.wards(Optional.of(HACKNEY)).get(0).code();
+		this.officerPerson = this.api.get("officer.camden", "/api/v1/me").json().get("personId").asLong();
+		this.otherPerson = this.api.get("supt.camden", "/api/v1/me").json().get("personId").asLong();
+	}
+
+	record Call(String user, String method, String path, int expected) {
+
+		@Override
+		public String toString() {
+			return (this.user == null ? "anonymous" : this.user) + " " + this.method + " " + this.path + " -> "
+					+ this.expected;
+		}
+
+	}
+
+	List<Call> matrix() {
+		String team = "/api/v1/wards/%s/team";
+		List<Call> calls = new ArrayList<>();
+		// admin: everything, but never their own access
+		calls.add(new Call("admin", "GET", "/api/v1/users", 200));
+		calls.add(new Call("admin", "GET", team.formatted(this.hackneyWard), 200));
+		calls.add(new Call("admin", "GET", "/api/v1/audit", 200));
+		calls.add(new Call("admin", "PUT", "/api/v1/users/admin/access", 403));
+		// analyst: all data read, no changes
+		calls.add(new Call("analyst", "GET", team.formatted(this.sergeantWard), 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/people?borough=" + HACKNEY, 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/audit/verify", 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/users", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/geography/boundaries?dryRun=true", 403));
+		// oversight: aggregates only
+		calls.add(new Call("oversight", "GET", "/api/v1/boroughs", 200));
+		calls.add(new Call("oversight", "GET", "/api/v1/audit/verify", 200));
+		calls.add(new Call("oversight", "GET", team.formatted(this.sergeantWard), 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/people?borough=" + CAMDEN, 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/audit", 403));
+		// controller: locate and teams across London, no people lists or audit
+		calls.add(new Call("controller", "GET", "/api/v1/locate?lat=51.5390&lng=-0.1426", 200));
+		calls.add(new Call("controller", "GET", team.formatted(this.hackneyWard), 200));
+		calls.add(new Call("controller", "GET", "/api/v1/people?borough=" + CAMDEN, 403));
+		calls.add(new Call("controller", "GET", "/api/v1/audit", 403));
+		calls.add(new Call("controller", "GET", "/api/v1/audit/verify", 403));
+		// superintendent and SMT lead: own borough
+		for (String user : List.of("supt.camden", "smt.camden")) {
+			calls.add(new Call(user, "GET", team.formatted(this.otherCamdenWard), 200));
+			calls.add(new Call(user, "GET", "/api/v1/people?borough=" + CAMDEN, 200));
+			calls.add(new Call(user, "GET", "/api/v1/audit", 200));
+			calls.add(new Call(user, "GET", team.formatted(this.hackneyWard), 403));
+			calls.add(new Call(user, "GET", "/api/v1/people?borough=" + HACKNEY, 403));
+			calls.add(new Call(user, "GET", "/api/v1/users", 403));
+		}
+		calls.add(new Call("supt.hackney", "GET", team.formatted(this.hackneyWard), 200));
+		calls.add(new Call("supt.hackney", "GET", team.formatted(this.sergeantWard), 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/people?borough=" + CAMDEN, 403));
+		// inspector: own cluster
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/people?cluster=" + this.inspectorCluster, 200));
+		calls.add(new Call("inspector.camden", "GET", team.formatted(this.otherClusterWard), 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/people?cluster=" + this.otherCamdenCluster, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/people?borough=" + CAMDEN, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/audit", 403));
+		// sergeant: own ward(s)
+		calls.add(new Call("sergeant.camden", "GET", team.formatted(this.sergeantWard), 200));
+		calls.add(new Call("sergeant.camden", "GET", team.formatted(this.sergeantWard) + "/history", 200));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/people?ward=" + this.sergeantWard, 200));
+		calls.add(new Call("sergeant.camden", "GET", team.formatted(this.otherCamdenWard), 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/people?borough=" + CAMDEN, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/audit", 403));
+		// officer: own records only
+		calls.add(new Call("officer.camden", "GET", "/api/v1/people/" + this.officerPerson, 200));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/wards?borough=" + CAMDEN, 200));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/people/" + this.otherPerson, 403));
+		calls.add(new Call("officer.camden", "GET", team.formatted(this.sergeantWard), 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/people?ward=" + this.sergeantWard, 403));
+		// resource office: own borough
+		calls.add(new Call("resources.camden", "GET", "/api/v1/people?borough=" + CAMDEN, 200));
+		calls.add(new Call("resources.camden", "GET", team.formatted(this.sergeantWard), 200));
+		calls.add(new Call("resources.camden", "GET", team.formatted(this.hackneyWard), 403));
+		calls.add(new Call("resources.camden", "GET", "/api/v1/audit", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/geography/boundaries?dryRun=true", 403));
+		return calls;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyRoleIsAllowedItsOwnAndDeniedTheRest() {
+		return matrix().stream().map(call -> DynamicTest.dynamicTest(call.toString(), () -> {
+			Api.Response response = switch (call.method()) {
+				case "GET" -> this.api.get(call.user(), call.path());
+				case "PUT" -> this.api.put(call.user(), call.path(),
+						"{\"role\":\"ADMIN\",\"scopes\":[{\"type\":\"FORCE\",\"code\":\"MPS\"}],\"enabled\":true}");
+				case "POST" -> this.api.post(call.user(), call.path(), "application/geo+json",
+						"{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8));
+				default -> throw new IllegalArgumentException(call.method());
+			};
+			assertThat(response.status()).as(call + ": " + response.body()).isEqualTo(call.expected());
+			if (response.status() == 403) {
+				assertThat(response.contentType()).startsWith("application/problem+json");
+				assertThat(response.json().get("status").asInt()).isEqualTo(403);
+			}
+		}));
+	}
+
+	@Test
+	void everyRoleHasAtLeastOneDenialInTheMatrix() {
+		List<Call> calls = matrix();
+		for (String user : List.of("admin", "analyst", "oversight", "controller", "supt.camden", "smt.camden",
+				"inspector.camden", "sergeant.camden", "officer.camden", "resources.camden", "supt.hackney")) {
+			assertThat(calls).as(user).anyMatch(c -> c.user().equals(user) && c.expected() == 403);
+		}
+	}
+
+	@TestFactory
+	Stream<DynamicTest> anonymousCallersGet401OnEveryApiEndpoint() {
+		List<String[]> endpoints = List.of(new String[] { "GET", "/api/v1/boroughs" },
+				new String[] { "GET", "/api/v1/boroughs/E09000007" }, new String[] { "GET", "/api/v1/boroughs/E09000007/map" },
+				new String[] { "GET", "/api/v1/clusters" }, new String[] { "GET", "/api/v1/wards?borough=E09000007" },
+				new String[] { "GET", "/api/v1/wards/E05000137" }, new String[] { "GET", "/api/v1/wards/E05000137/boundary" },
+				new String[] { "GET", "/api/v1/wards/E05000137/team" },
+				new String[] { "GET", "/api/v1/wards/E05000137/team/history" },
+				new String[] { "GET", "/api/v1/locate?lat=51.5390&lng=-0.1426" },
+				new String[] { "POST", "/api/v1/geography/boundaries" }, new String[] { "GET", "/api/v1/people?borough=E09000007" },
+				new String[] { "GET", "/api/v1/people/1" }, new String[] { "POST", "/api/v1/people/1/postings" },
+				new String[] { "GET", "/api/v1/me" }, new String[] { "GET", "/api/v1/users" },
+				new String[] { "POST", "/api/v1/users" }, new String[] { "PUT", "/api/v1/users/admin/access" },
+				new String[] { "GET", "/api/v1/audit" }, new String[] { "GET", "/api/v1/audit/verify" });
+		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
+			Api.Response response = switch (e[0]) {
+				case "GET" -> this.api.get(null, e[1]);
+				case "PUT" -> this.api.put(null, e[1], "{}");
+				default -> this.api.post(null, e[1], "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+			};
+			assertThat(response.status()).as(response.body()).isEqualTo(401);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}));
+	}
+
+	@Test
+	void wrongPasswordsAre401AndTheAccountIsThrottledAfterFive() {
+		String user = "throttle.test";
+		Api.Response created = this.api.post("admin", "/api/v1/users", "application/json",
+				("{\"username\":\"" + user + "\",\"displayName\":\"Throttle test\",\"password\":\"demo-password\","
+						+ "\"role\":\"ANALYST\",\"scopes\":[{\"type\":\"FORCE\",\"code\":\"MPS\"}]}")
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(this.api.get(user, "/api/v1/me").status()).isEqualTo(200);
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.api.send(user, "wrong-password", java.net.http.HttpRequest.newBuilder(this.api.uri("/api/v1/me")).GET())
+				.status()).isEqualTo(401);
+		}
+		Api.Response locked = this.api.get(user, "/api/v1/me");
+		assertThat(locked.status()).isEqualTo(401);
+		assertThat(locked.json().get("detail").asString()).contains("Too many failed attempts");
+	}
+
+}

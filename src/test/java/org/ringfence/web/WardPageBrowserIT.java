@@ -1,0 +1,125 @@
+package org.ringfence.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Api;
+import org.ringfence.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real browser tests: Debian's Chromium driven by Playwright, against the running application. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WardPageBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	Playwright playwright;
+
+	Browser browser;
+
+	@BeforeAll
+	void launch() {
+		this.playwright = Playwright.create();
+		this.browser = this.playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium()))
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+	}
+
+	static String chromium() {
+		String configured = System.getenv("CHROMIUM_PATH");
+		return configured != null ? configured : "/usr/bin/chromium";
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.playwright != null) {
+			this.playwright.close();
+		}
+	}
+
+	private Page signIn(BrowserContext context, String user) {
+		Page page = context.newPage();
+		page.navigate("http://localhost:" + this.port + "/login");
+		page.getByLabel("Username").fill(user);
+		page.getByLabel("Password").fill(Api.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		page.waitForURL("**/");
+		return page;
+	}
+
+	@Test
+	void sergeantSignsInOpensTheirWardAndSeesTheTeam() throws Exception {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = signIn(context, "sergeant.camden");
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Welcome");
+			page.locator("a[href^='/wards/']").first().click();
+			assertThat(page.locator("#team-table")).isVisible();
+			assertThat(page.locator("#team-table")).containsText("Dedicated ward officer");
+			assertThat(page.locator("#team-table")).containsText("Ward sergeant");
+			assertThat(page.locator("#team-table tbody tr").count()).isGreaterThanOrEqualTo(3);
+			Files.createDirectories(Path.of("target/screenshots"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/ward-sergeant.png")).setFullPage(true));
+		}
+	}
+
+	@Test
+	void aWardOutsideTheSergeantsScopeShowsNoTeam() {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = signIn(context, "sergeant.camden");
+			page.navigate("http://localhost:" + this.port + "/wards/E05009367"); // Brownswood, Hackney
+			assertThat(page.locator("#team-table")).hasCount(0);
+			assertThat(page.getByText("not shown to your role or area")).isVisible();
+		}
+	}
+
+	@Test
+	void boroughMapDrawsEveryWardColouredByCluster() {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = signIn(context, "supt.camden");
+			page.navigate("http://localhost:" + this.port + "/boroughs/E09000007");
+			page.locator("#map path.leaflet-interactive").first().waitFor();
+			int wards = page.locator("table").nth(1).locator("tbody tr").count();
+			assertThat(page.locator("#map path.leaflet-interactive").count()).isEqualTo(wards);
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/borough-map.png")));
+		}
+	}
+
+	@Test
+	void mainPagesFitA320PixelWideScreen() {
+		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
+			Page page = signIn(context, "supt.camden");
+			for (String path : List.of("/", "/boroughs", "/boroughs/E09000007", "/boroughs/E09000007/people",
+					"/wards/E05000137", "/audit")) {
+				page.navigate("http://localhost:" + this.port + path);
+				int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+				assertThat(width).as("page width of %s at 320 px", path).isLessThanOrEqualTo(320);
+			}
+			page.navigate("http://localhost:" + this.port + "/wards/E05000137");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/ward-320.png")).setFullPage(true));
+		}
+	}
+
+}
