@@ -227,12 +227,13 @@ public final class GeoJsonBoundaryReader {
 		if (positions == null || !positions.isArray()) {
 			throw new Rejected("malformed coordinates: a ring must be an array of [longitude, latitude] positions");
 		}
-		if (positions.size() < 4) {
-			throw new Rejected("a ring has " + positions.size() + " points; it needs at least 4 (the first repeated last)");
-		}
 		Coordinate[] coordinates = new Coordinate[positions.size()];
 		for (int i = 0; i < coordinates.length; i++) {
 			coordinates[i] = position(positions.get(i));
+		}
+		if (coordinates.length < 4) {
+			throw new Rejected("a ring has " + coordinates.length
+					+ " points, fewer than 4 points (a ring's first point repeated as its last)");
 		}
 		if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
 			throw new Rejected("a ring is not closed: its last point must repeat its first");
