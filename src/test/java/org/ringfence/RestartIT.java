@@ -47,9 +47,9 @@ class RestartIT {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(RingfenceApplication.class)
-			.properties("ringfence.data-directory=" + this.dataDir, "server.port=0", "logging.level.org.ringfence=WARN")
-			.run();
+		// Command-line arguments: they win over application.properties (builder properties would not).
+		return new SpringApplicationBuilder(RingfenceApplication.class).run("--ringfence.data-directory=" + this.dataDir,
+				"--server.port=0", "--logging.level.org.ringfence=WARN");
 	}
 
 	private static long count(ConfigurableApplicationContext context, String table) {
@@ -102,11 +102,10 @@ class RestartIT {
 					java.sql.Statement sql = connection.createStatement()) {
 				sql.execute("create database ringfence_ext");
 			}
-			this.running = new SpringApplicationBuilder(RingfenceApplication.class)
-				.properties("spring.datasource.url=" + external.getJdbcUrl("postgres", "ringfence_ext"),
-						"spring.datasource.username=postgres", "ringfence.data-directory=" + unusedDir, "server.port=0",
-						"logging.level.org.ringfence=WARN")
-				.run();
+			this.running = new SpringApplicationBuilder(RingfenceApplication.class).run(
+					"--spring.datasource.url=" + external.getJdbcUrl("postgres", "ringfence_ext"),
+					"--spring.datasource.username=postgres", "--ringfence.data-directory=" + unusedDir, "--server.port=0",
+					"--logging.level.org.ringfence=WARN");
 			assertThat(this.running.getBeanNamesForType(
 					Class.forName("org.ringfence.platform.EmbeddedPostgresConfiguration$EmbeddedDatabase"))).isEmpty();
 			try (Connection connection = external.getDatabase("postgres", "ringfence_ext").getConnection();
@@ -137,8 +136,9 @@ class RestartIT {
 		Path pidFile = this.dataDir.resolve("postgres").resolve("postmaster.pid");
 		long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
 		ProcessHandle postgres = ProcessHandle.of(pid).orElseThrow();
-		postgres.destroy();
-		postgres.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+		// Fast shutdown (SIGINT): the server stops although the application's pool is connected.
+		new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
+		postgres.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
 
 		HttpResponse<String> down = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(60)).build(),
 				HttpResponse.BodyHandlers.ofString());

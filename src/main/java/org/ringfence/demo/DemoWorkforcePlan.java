@@ -25,8 +25,8 @@ import org.ringfence.workforce.WorkforceViews.NewPosting;
  * wards (by population); a sergeant per ward, but in clusters of 4 or more wards the two smallest
  * neighbouring wards share one (shared supervision); now and then a special constable or a safer
  * schools officer; an inspector per cluster; a superintendent, an SMT lead and a resource office
- * per borough. About a third of posts had a predecessor who left, some with a gap before the
- * successor came, so tenure and succession gaps show.
+ * per borough. Every post has its predecessors back four years, two in three of them with a gap
+ * of two weeks to four months before the successor came, so tenure and succession gaps show.
  */
 final class DemoWorkforcePlan {
 
@@ -36,6 +36,9 @@ final class DemoWorkforcePlan {
 
 	record DemoWorkforce(List<NewPerson> people, Map<String, KeyPerson> keyPeople) {
 	}
+
+	/** How far back the history of each post goes. */
+	static final int HISTORY_YEARS = 4;
 
 	private final Random random = new Random(2018);
 
@@ -149,12 +152,16 @@ final class DemoWorkforcePlan {
 			alsoWard.ifPresent(wards::add);
 			this.keyPeople.put(key, new KeyPerson(person.serviceNumber(), List.copyOf(wards)));
 		}
-		if (this.random.nextInt(3) == 0) {
+		// The post existed before its holder: predecessors back HISTORY_YEARS, each handing over
+		// seamlessly or after a gap (a succession gap).
+		LocalDate successorStart = start;
+		while (successorStart.isAfter(this.today.minusYears(HISTORY_YEARS))) {
 			int gapDays = this.random.nextInt(3) == 0 ? 0 : 14 + this.random.nextInt(120);
-			LocalDate end = start.minusDays(gapDays);
+			LocalDate end = successorStart.minusDays(gapDays);
 			LocalDate predecessorStart = end.minusDays(365 + this.random.nextInt(1500));
 			this.people.add(person(role,
 					List.of(new NewPosting(role, position, unit, alsoWard, predecessorStart, Optional.of(end)))));
+			successorStart = predecessorStart;
 		}
 	}
 

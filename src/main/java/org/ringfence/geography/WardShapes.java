@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WardShapes {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WardShapes.class);
+
 	private static final String FEATURES = """
 			select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
 			    'type', 'Feature',
@@ -33,10 +35,20 @@ class WardShapes {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Every active ward's boundary. A stored boundary the reader would now reject (it was checked on
+	 * import) is logged, never dropped silently.
+	 */
 	List<WardShape> activeWards() {
+		int active = this.jdbc.sql("select count(*) from geography.ward where active").query(Integer.class).single();
+		if (active == 0) {
+			return List.of();
+		}
 		byte[] json = geoJson(Optional.empty(), Optional.empty()).getBytes(StandardCharsets.UTF_8);
-		return GeoJsonBoundaryReader.read(json)
-			.accepted()
+		GeoJsonBoundaryReader.Result result = GeoJsonBoundaryReader.read(json);
+		result.rejected()
+			.forEach(r -> log.error("Stored boundary of ward {} cannot be used: {}", r.code(), r.reason()));
+		return result.accepted()
 			.stream()
 			.map(f -> new WardShape(f.code(), f.name(), f.boroughCode(), f.geometry()))
 			.toList();

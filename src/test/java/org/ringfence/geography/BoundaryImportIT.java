@@ -127,7 +127,7 @@ class BoundaryImportIT {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Order(99)
+	@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 	void aNewSetCreatesChangesAndRetiresWardsAndKeepsClustersValid() throws IOException {
 		ArrayNode camden = camdenFeatures();
 		// Change one ward's name, retire another (left out of the file), add a new one in its place.
