@@ -103,7 +103,7 @@ class BoundaryImporter {
 			Envelope box = feature.geometry().getEnvelopeInternal();
 			double[] bbox = { box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY() };
 			WardRow before = existing.get(feature.code());
-			boolean sameBoundary = before != null && sameGeometry(before.boundaryJson(), boundary);
+			boolean sameBoundary = before != null && sameGeometry(before.boundaryJson().orElse(""), boundary);
 			if (sameBoundary && before.active() && before.name().equals(feature.name())
 					&& before.boroughCode().equals(feature.boroughCode())) {
 				unchanged++;

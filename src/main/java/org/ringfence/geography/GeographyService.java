@@ -74,9 +74,7 @@ public class GeographyService {
 	/** Ward names by code, for modules that list people or records by ward. */
 	@Transactional(readOnly = true)
 	public java.util.Map<String, String> wardNames() {
-		java.util.Map<String, String> names = new java.util.HashMap<>();
-		this.queries.allWardRows().values().forEach(row -> names.put(row.code(), row.name()));
-		return names;
+		return this.queries.wardNames();
 	}
 
 	/** The neighbours (ward codes) of every active ward. */
@@ -130,10 +128,7 @@ public class GeographyService {
 			throw new InvalidInput("lat must be -90..90 and lng -180..180.",
 					List.of(new InvalidInput.FieldError("lat/lng", "out of range")));
 		}
-		return this.locator.locate(lat, lng).flatMap(this.queries::ward).map(row -> {
-			String boroughName = this.queries.borough(row.boroughCode()).map(BoroughSummary::name).orElse("");
-			return new LocatedWard(row.code(), row.name(), row.boroughCode(), boroughName, row.clusterCode());
-		});
+		return this.locator.locate(lat, lng);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.ringfence.geography;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ringfence.geography.domain.WardLocator;
@@ -11,8 +13,8 @@ import org.ringfence.geography.persistence.GeographyQueries;
 import org.springframework.stereotype.Component;
 
 /**
- * The ward polygons in memory, indexed for point lookup. Immutable reference data, rebuilt when a
- * newer boundary set appears (checked at most every few seconds, so another instance's import is
+ * The ward polygons in memory, indexed for point lookup, with what a located point answers with.
+ * Immutable reference data, rebuilt when a newer boundary set appears (checked at most every few seconds, so another instance's import is
  * seen soon after it commits).
  */
 @Component
@@ -28,7 +30,13 @@ class WardLocatorCache {
 
 	private volatile Snapshot snapshot;
 
-	private record Snapshot(long boundarySet, WardLocator locator, Instant checkedAt) {
+	/** The polygons and what a located point answers with, for one boundary set. */
+	private record Snapshot(long boundarySet, WardLocator locator, Map<String, LocatedWard> wards, Instant checkedAt) {
+
+		Snapshot checked(Instant at) {
+			return new Snapshot(this.boundarySet, this.locator, this.wards, at);
+		}
+
 	}
 
 	WardLocatorCache(GeographyQueries queries, WardShapes shapes, Clock clock) {
@@ -37,8 +45,19 @@ class WardLocatorCache {
 		this.clock = clock;
 	}
 
-	Optional<String> locate(double lat, double lng) {
-		return current().locator().locate(lat, lng);
+	Optional<LocatedWard> locate(double lat, double lng) {
+		Snapshot snapshot = current();
+		return snapshot.locator().locate(lat, lng).map(snapshot.wards()::get);
+	}
+
+	private Map<String, LocatedWard> located() {
+		Map<String, String> boroughNames = new HashMap<>();
+		this.queries.boroughs().forEach(b -> boroughNames.put(b.code(), b.name()));
+		Map<String, LocatedWard> wards = new HashMap<>();
+		this.queries.wards(Optional.empty())
+			.forEach(w -> wards.put(w.code(), new LocatedWard(w.code(), w.name(), w.boroughCode(),
+					boroughNames.getOrDefault(w.boroughCode(), ""), w.clusterId())));
+		return Map.copyOf(wards);
 	}
 
 	void invalidate() {
@@ -58,10 +77,10 @@ class WardLocatorCache {
 			}
 			long latest = this.queries.latestBoundarySet();
 			if (current != null && current.boundarySet() == latest) {
-				current = new Snapshot(latest, current.locator(), now);
+				current = current.checked(now);
 			}
 			else {
-				current = new Snapshot(latest, new WardLocator(this.shapes.activeWards()), now);
+				current = new Snapshot(latest, new WardLocator(this.shapes.activeWards()), located(), now);
 			}
 			this.snapshot = current;
 			return current;

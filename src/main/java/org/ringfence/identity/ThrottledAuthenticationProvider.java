@@ -31,10 +31,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(IdentityQueries queries, PasswordEncoder passwords, LoginThrottle throttle) {
+	private final VerifiedCredentials verified;
+
+	ThrottledAuthenticationProvider(IdentityQueries queries, PasswordEncoder passwords, LoginThrottle throttle,
+			VerifiedCredentials verified) {
 		this.queries = queries;
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.verified = verified;
 		this.noSuchUserHash = passwords.encode("no such user");
 	}
 
@@ -51,7 +55,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 					+ (minutes == 1 ? "" : "s") + ".");
 		}
 		Optional<RingfenceUser> user = username.length() > 64 ? Optional.empty() : this.queries.findUser(username);
-		boolean matches = this.passwords.matches(password, user.map(RingfenceUser::passwordHash).orElse(this.noSuchUserHash));
+		boolean matches = user.isPresent()
+				&& this.verified.recentlyVerified(username, password, user.get().passwordHash())
+				|| this.passwords.matches(password, user.map(RingfenceUser::passwordHash).orElse(this.noSuchUserHash));
 		if (user.isEmpty() || !matches) {
 			this.throttle.failed(username.length() > 64 ? username.substring(0, 64) : username, address);
 			throw new BadCredentialsException("The username or password is not right.");
@@ -60,6 +66,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			throw new DisabledException("This account is disabled.");
 		}
 		this.throttle.succeeded(username, address);
+		this.verified.verified(username, password, user.get().passwordHash());
 		RingfenceUser principal = user.get().withoutPassword();
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				principal.getAuthorities());

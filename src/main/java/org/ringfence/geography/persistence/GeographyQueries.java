@@ -26,9 +26,9 @@ public class GeographyQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** A stored ward row, boundary as GeoJSON text. */
+	/** A stored ward row; the boundary (GeoJSON text) only where it was asked for. */
 	public record WardRow(String code, String name, String boroughCode, String clusterCode, Integer population,
-			BigDecimal hectares, String boundaryJson, long boundarySetId, boolean active) {
+			BigDecimal hectares, Optional<String> boundaryJson, long boundarySetId, boolean active) {
 	}
 
 	public boolean isLoaded() {
@@ -64,7 +64,13 @@ public class GeographyQueries {
 	}
 
 	public Optional<BoroughSummary> borough(String code) {
-		return boroughs().stream().filter(b -> b.code().equals(code)).findFirst();
+		return this.jdbc.sql("""
+				select b.code, b.name, c.name as bcu,
+				       (select count(*) from geography.ward w where w.borough_code = b.code and w.active) as ward_count
+				from geography.borough b join geography.bcu c on c.code = b.bcu_code where b.code = ?""")
+			.param(code)
+			.query((rs, n) -> new BoroughSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+			.optional();
 	}
 
 	public Set<String> boroughCodes() {
@@ -82,14 +88,25 @@ public class GeographyQueries {
 			.list();
 	}
 
+	/** A ward without its boundary. */
 	public Optional<WardRow> ward(String code) {
 		return this.jdbc.sql("""
-				select code, name, borough_code, cluster_code, population, hectares, boundary::text, boundary_set_id, active
+				select code, name, borough_code, cluster_code, population, hectares, boundary_set_id, active
 				from geography.ward where code = ?""")
 			.param(code)
 			.query((rs, n) -> new WardRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					(Integer) rs.getObject(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8), rs.getBoolean(9)))
+					(Integer) rs.getObject(5), rs.getBigDecimal(6), Optional.empty(), rs.getLong(7), rs.getBoolean(8)))
 			.optional();
+	}
+
+	/** Names of every ward ever held, by code. */
+	public Map<String, String> wardNames() {
+		Map<String, String> names = new HashMap<>();
+		this.jdbc.sql("select code, name from geography.ward")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach(e -> names.put(e.getKey(), e.getValue()));
+		return names;
 	}
 
 	/** Every ward ever held (active and retired), by code. */
@@ -99,7 +116,8 @@ public class GeographyQueries {
 				select code, name, borough_code, cluster_code, population, hectares, boundary::text, boundary_set_id, active
 				from geography.ward""")
 			.query((rs, n) -> new WardRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					(Integer) rs.getObject(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8), rs.getBoolean(9)))
+					(Integer) rs.getObject(5), rs.getBigDecimal(6), Optional.of(rs.getString(7)), rs.getLong(8),
+					rs.getBoolean(9)))
 			.list()
 			.forEach(row -> rows.put(row.code(), row));
 		return rows;
@@ -112,7 +130,8 @@ public class GeographyQueries {
 				order by code""")
 			.param("borough", boroughCode.orElse(null))
 			.query((rs, n) -> new WardRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					(Integer) rs.getObject(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8), rs.getBoolean(9)))
+					(Integer) rs.getObject(5), rs.getBigDecimal(6), Optional.of(rs.getString(7)), rs.getLong(8),
+					rs.getBoolean(9)))
 			.list();
 	}
 
