@@ -137,6 +137,39 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/** Unreadable bodies say where and why: not JSON at all, or which field has a value of the wrong kind. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		String field = "body";
+		String reason;
+		if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch) {
+			field = mismatch.getPath()
+				.stream()
+				.map(p -> p.getPropertyName() != null ? p.getPropertyName() : "[" + p.getIndex() + "]")
+				.collect(java.util.stream.Collectors.joining("."));
+			Class<?> target = mismatch.getTargetType();
+			if (target != null && target.isEnum()) {
+				reason = "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+			}
+			else {
+				reason = "has a value of the wrong kind" + (target == null ? "" : " (expected " + target.getSimpleName() + ")");
+			}
+		}
+		else if (cause instanceof tools.jackson.core.JacksonException json) {
+			reason = "is not valid JSON: " + firstLine(json.getOriginalMessage());
+		}
+		else {
+			reason = "cannot be read: send a JSON body";
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+				("body".equals(field) ? "The body " : "Field '" + field + "' ") + reason + ".");
+		problem.setProperty("errors", List.of(new InvalidInput.FieldError(field.isEmpty() ? "body" : field, reason)));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
