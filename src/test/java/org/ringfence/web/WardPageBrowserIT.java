@@ -110,6 +110,37 @@ class WardPageBrowserIT {
 	}
 
 	@Test
+	void anOfficerOpeningTheBoroughsPeopleGetsTheAccessPage() {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = signIn(context, "officer.camden");
+			com.microsoft.playwright.Response response = page
+				.navigate("http://localhost:" + this.port + "/boroughs/E09000007/people");
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+				.hasText("You do not have access to this page");
+		}
+	}
+
+	@Test
+	void anAdministratorDryRunsABoundaryFileThroughTheForm() throws Exception {
+		Path file = Files.createTempFile("city", ".geojson");
+		Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+				+ "\"properties\":{\"code\":\"E05999123\",\"name\":\"Nowhere\",\"borough\":\"E09000001\"},"
+				+ "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-0.09,51.51],[-0.08,51.51],[-0.08,51.52],[-0.09,51.51]]]}}]}");
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = signIn(context, "admin");
+			page.navigate("http://localhost:" + this.port + "/admin/boundaries");
+			page.getByLabel("GeoJSON file").setInputFiles(file);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+			assertThat(page.locator(".govuk-error-summary")).containsText("nothing was imported");
+			assertThat(page.locator(".govuk-error-summary")).containsText("City of London Police");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
 	void mainPagesFitA320PixelWideScreen() {
 		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
 			Page page = signIn(context, "supt.camden");
