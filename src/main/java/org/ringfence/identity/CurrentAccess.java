@@ -35,6 +35,18 @@ public class CurrentAccess {
 		return user().scopes();
 	}
 
+	/**
+	 * The boroughs whose records the user may list: empty for a force-wide user (all boroughs and
+	 * force-wide records), otherwise their borough scopes (none for cluster, ward or person scopes).
+	 */
+	public Optional<java.util.List<String>> boroughsOrAll() {
+		RingfenceUser user = user();
+		if (user.hasForceScope()) {
+			return Optional.empty();
+		}
+		return Optional.of(user.scopes().stream().filter(s -> s.type() == ScopeType.BOROUGH).map(Scope::code).sorted().toList());
+	}
+
 	public boolean covers(Place place) {
 		return AccessPolicy.covers(scopes(), place);
 	}

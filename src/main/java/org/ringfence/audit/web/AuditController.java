@@ -14,10 +14,7 @@ import org.ringfence.audit.AuditEntry;
 import org.ringfence.audit.AuditTrail;
 import org.ringfence.audit.ChainVerification;
 import org.ringfence.identity.CurrentAccess;
-import org.ringfence.identity.RingfenceUser;
 import org.ringfence.identity.Roles;
-import org.ringfence.identity.Scope;
-import org.ringfence.identity.ScopeType;
 import org.ringfence.platform.InvalidInput;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,9 +52,7 @@ class AuditController {
 			throw new InvalidInput("from must be before to, and limit 1-" + AuditTrail.MAX_ENTRIES + ".",
 					List.of(new InvalidInput.FieldError("from/to/limit", "out of range")));
 		}
-		RingfenceUser user = this.access.user();
-		Optional<List<String>> boroughs = user.hasForceScope() ? Optional.empty()
-				: Optional.of(user.scopes().stream().filter(s -> s.type() == ScopeType.BOROUGH).map(Scope::code).toList());
+		Optional<List<String>> boroughs = this.access.boroughsOrAll();
 		return this.trail.entries(start, end, boroughs, limit);
 	}
 

@@ -6,10 +6,7 @@ import java.util.Optional;
 
 import org.ringfence.audit.AuditTrail;
 import org.ringfence.identity.CurrentAccess;
-import org.ringfence.identity.RingfenceUser;
 import org.ringfence.identity.Roles;
-import org.ringfence.identity.Scope;
-import org.ringfence.identity.ScopeType;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,9 +29,7 @@ class AuditPages {
 	@GetMapping("/audit")
 	@PreAuthorize(Roles.AUDIT_READERS)
 	String audit(@RequestParam(defaultValue = "false") boolean verify, Model model) {
-		RingfenceUser user = this.access.user();
-		Optional<List<String>> boroughs = user.hasForceScope() ? Optional.empty()
-				: Optional.of(user.scopes().stream().filter(s -> s.type() == ScopeType.BOROUGH).map(Scope::code).toList());
+		Optional<List<String>> boroughs = this.access.boroughsOrAll();
 		Instant now = Instant.now();
 		model.addAttribute("entries", this.trail.entries(now.minusSeconds(90L * 24 * 3600), now.plusSeconds(60), boroughs, 200));
 		model.addAttribute("scoped", boroughs.isPresent());
