@@ -87,7 +87,8 @@ public class LoadDriver {
 				usage: java bench/LoadDriver.java [--base URL] [--user NAME] [--password PW] [--auth form|basic|auto]
 				         [--scenarios me:20,wards:20,locate:20,me:1,locate:1] [--requests N] [--warmup N]
 				         [--global-warmup N] [--rounds N] [--max-seconds S] [--timeout S] [--grid N]
-				  scenario names: me (reference: auth + serialisation), wards (wards?borough=, 5 boroughs),
+				  scenario names: health (floor: /actuator/health without login), me (reference: auth, session,
+				  serialisation), wards (wards?borough=, 5 boroughs),
 				  locate (grid of points over lat 51.30..51.68, lng -0.50..0.30; 404 counts as success)""");
 	}
 
@@ -157,7 +158,7 @@ public class LoadDriver {
 		for (String part : this.scenarios.split(",")) {
 			String[] kc = part.trim().split(":");
 			String kind = kc[0];
-			if (!Set.of("me", "wards", "locate").contains(kind)) {
+			if (!Set.of("health", "me", "wards", "locate").contains(kind)) {
 				throw new IllegalArgumentException("unknown scenario " + kind);
 			}
 			int clients = kc.length > 1 ? positive("clients of " + kind, kc[1]) : 20;
@@ -384,6 +385,13 @@ public class LoadDriver {
 		return b;
 	}
 
+	/** No credentials, no session cookie: the floor (Tomcat, filters, Jackson, the driver itself). */
+	HttpRequest.Builder anonymous(String path) {
+		return HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(this.timeoutSeconds))
+			.header("Accept", "application/json");
+	}
+
 	HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
 		return this.client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
@@ -408,6 +416,7 @@ public class LoadDriver {
 
 	String path(String kind, long n) {
 		return switch (kind) {
+			case "health" -> "/actuator/health";
 			case "me" -> "/api/v1/me";
 			case "wards" -> "/api/v1/wards?borough=" + BOROUGHS[(int) (n % BOROUGHS.length)];
 			case "locate" -> this.locatePoints.get((int) (n % this.locatePoints.size()));
@@ -555,7 +564,9 @@ public class LoadDriver {
 							}
 							break;
 						}
-						HttpRequest req = request(path(scenario.kind(), n++)).GET().build();
+						String path = path(scenario.kind(), n++);
+						HttpRequest req = (scenario.kind().equals("health") ? anonymous(path) : request(path)).GET()
+							.build();
 						long t0 = System.nanoTime();
 						String status;
 						boolean ok;
