@@ -147,9 +147,15 @@ public class LoadDriver {
 		}
 	}
 
-	record Scenario(String kind, int clients) {
+	/**
+	 * A scenario: what to request, how many clients, and their pace. paceMillis 0 is a closed loop
+	 * (each client sends its next request as soon as the last is answered: saturation, measuring
+	 * queueing as much as service); paceMillis P means each client sends one request every P ms
+	 * (an open schedule), and latency counts from the scheduled time, so a late start counts too.
+	 */
+	record Scenario(String kind, int clients, int paceMillis) {
 		String label() {
-			return this.kind + "-c" + this.clients;
+			return this.kind + "-c" + this.clients + (this.paceMillis > 0 ? "-p" + this.paceMillis : "");
 		}
 	}
 
@@ -162,7 +168,8 @@ public class LoadDriver {
 				throw new IllegalArgumentException("unknown scenario " + kind);
 			}
 			int clients = kc.length > 1 ? positive("clients of " + kind, kc[1]) : 20;
-			list.add(new Scenario(kind, clients));
+			int pace = kc.length > 2 ? positive("pace of " + kind, kc[2].replaceFirst("^p", "")) : 0;
+			list.add(new Scenario(kind, clients, pace));
 		}
 		return list;
 	}
@@ -193,7 +200,7 @@ public class LoadDriver {
 		if (this.globalWarmup > 0) {
 			info("warm-up: " + this.globalWarmup + " requests over me, wards, locate with 20 clients");
 			for (String kind : List.of("me", "wards", "locate")) {
-				runPhase(new Scenario(kind, 20), this.globalWarmup / 3, 0, null);
+				runPhase(new Scenario(kind, 20, 0), this.globalWarmup / 3, 0, null);
 			}
 		}
 
@@ -556,7 +563,17 @@ public class LoadDriver {
 				ready.countDown();
 				try {
 					go.await();
+					long paceNanos = scenario.paceMillis() * 1_000_000L;
+					// paced clients are spread evenly over one pace interval
+					long firstSend = System.nanoTime() + (paceNanos * client) / clients;
 					for (int i = 0; i < share; i++) {
+						long scheduled = firstSend + i * paceNanos;
+						if (paceNanos > 0) {
+							long wait = scheduled - System.nanoTime();
+							if (wait > 0) {
+								Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+							}
+						}
 						if (stop.get() || System.nanoTime() > deadlineHolder[0]) {
 							stop.set(true);
 							if (result != null) {
@@ -579,7 +596,7 @@ public class LoadDriver {
 							status = ex.getClass().getSimpleName();
 							ok = false;
 						}
-						long elapsed = System.nanoTime() - t0;
+						long elapsed = System.nanoTime() - (paceNanos > 0 ? Math.min(t0, scheduled) : t0);
 						if (result != null) {
 							if (ok) {
 								lat[recorded++] = elapsed;

@@ -31,8 +31,8 @@ class LoginThrottle {
 	Optional<Duration> lockedFor(String username, String address) {
 		Instant now = this.clock.instant();
 		Instant since = now.minus(this.policy.window());
-		return this.policy.lockedFor(this.queries.failuresForAccount(username, since),
-				this.queries.failuresForAddress(address, since), now);
+		Failures[] failures = this.queries.failures(username, address, since);
+		return this.policy.lockedFor(failures[0], failures[1], now);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -26,17 +26,29 @@ public class IdentityQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** The user with their scopes, in one round trip. */
 	public Optional<RingfenceUser> findUser(String username) {
-		Optional<RingfenceUser> user = this.jdbc
-			.sql("select username, display_name, role, coalesce(person_id, 0) as person_ref, password_hash, enabled "
-					+ "from identity.app_user where username = ?")
+		return this.jdbc.sql("""
+				select u.username, u.display_name, u.role, coalesce(u.person_id, 0) as person_ref, u.password_hash,
+				       u.enabled, coalesce(array_agg(s.scope_type || ':' || s.scope_code)
+				                  filter (where s.scope_type is not null), '{}') as scopes
+				from identity.app_user u left join identity.user_scope s on s.username = u.username
+				where u.username = ?
+				group by u.username""")
 			.param(username)
 			.query((rs, n) -> new RingfenceUser(rs.getString("username"), rs.getString("display_name"),
-					Role.valueOf(rs.getString("role")), Set.of(), rs.getLong("person_ref"), rs.getString("password_hash"),
-					rs.getBoolean("enabled")))
+					Role.valueOf(rs.getString("role")), scopesOf((String[]) rs.getArray("scopes").getArray()),
+					rs.getLong("person_ref"), rs.getString("password_hash"), rs.getBoolean("enabled")))
 			.optional();
-		return user.map(u -> new RingfenceUser(u.username(), u.displayName(), u.role(), scopes(u.username()), u.personRef(),
-				u.passwordHash(), u.enabled()));
+	}
+
+	private static Set<Scope> scopesOf(String[] pairs) {
+		Set<Scope> scopes = new HashSet<>();
+		for (String pair : pairs) {
+			int colon = pair.indexOf(':');
+			scopes.add(new Scope(ScopeType.valueOf(pair.substring(0, colon)), pair.substring(colon + 1)));
+		}
+		return scopes;
 	}
 
 	public Set<Scope> scopes(String username) {
@@ -90,22 +102,33 @@ public class IdentityQueries {
 		}
 	}
 
+	/** Failures of an account (since its last success) and of an address in the window, in one round trip. */
+	public Failures[] failures(String username, String address, Instant since) {
+		return this.jdbc.sql("""
+				with last_success as (
+				  select coalesce(max(attempted_at), :since) as at from identity.login_attempt
+				  where username = :user and succeeded)
+				select count(*) filter (where username = :user and attempted_at > (select at from last_success)),
+				       max(attempted_at) filter (where username = :user),
+				       count(*) filter (where remote_address = :address),
+				       max(attempted_at) filter (where remote_address = :address)
+				from identity.login_attempt
+				where not succeeded and attempted_at > :since and (username = :user or remote_address = :address)""")
+			.param("user", username)
+			.param("address", address)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> new Failures[] {
+					new Failures(rs.getInt(1), Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)),
+					new Failures(rs.getInt(3), Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant)) })
+			.single();
+	}
+
 	public Failures failuresForAccount(String username, Instant since) {
 		return this.jdbc
 			.sql("select count(*), max(attempted_at) from identity.login_attempt "
 					+ "where username = ? and not succeeded and attempted_at > greatest(?, (select max(s.attempted_at) "
 					+ "from identity.login_attempt s where s.username = ? and s.succeeded))")
 			.params(username, Timestamp.from(since), username)
-			.query((rs, n) -> new Failures(rs.getInt(1),
-					Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)))
-			.single();
-	}
-
-	public Failures failuresForAddress(String address, Instant since) {
-		return this.jdbc
-			.sql("select count(*), max(attempted_at) from identity.login_attempt "
-					+ "where remote_address = ? and not succeeded and attempted_at > ?")
-			.params(address, Timestamp.from(since))
 			.query((rs, n) -> new Failures(rs.getInt(1),
 					Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)))
 			.single();
