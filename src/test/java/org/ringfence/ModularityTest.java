@@ -26,8 +26,8 @@ class ModularityTest {
 
 	/** Each module and the modules it may use (platform is open to all). */
 	static final Map<String, Set<String>> ALLOWED = Map.of("identity", Set.of(), "geography", Set.of("identity"),
-			"workforce", Set.of("geography", "identity"), "audit", Set.of("identity"),
-			"demo", Set.of("geography", "workforce", "identity"));
+			"workforce", Set.of("geography", "identity"), "duties", Set.of("workforce", "geography", "identity"),
+			"audit", Set.of("identity"), "demo", Set.of("geography", "workforce", "duties", "identity"));
 
 	static JavaClasses classes;
 
