@@ -22,6 +22,18 @@ public record NewDuty(long personId, DutyKind kind, LocalDate dutyDate, Instant 
 		place = place == null ? "" : place.strip();
 	}
 
+	/**
+	 * A duty given as a roster date and local (London) start and end times, as people write them:
+	 * an end at or before the start is on the next day. A start in the spring-forward gap moves
+	 * forward by the gap; a time in the autumn overlap is its first (summer-time) occurrence.
+	 */
+	public static NewDuty ofLocalTimes(long personId, DutyKind kind, LocalDate date, java.time.LocalTime start,
+			java.time.LocalTime end, Optional<String> wardCode, String place, String activityCode) {
+		LocalDate endDate = end.isAfter(start) ? date : date.plusDays(1);
+		return new NewDuty(personId, kind, date, date.atTime(start).atZone(LONDON).toInstant(),
+				endDate.atTime(end).atZone(LONDON).toInstant(), wardCode, place, activityCode);
+	}
+
 	/** What is wrong with this duty on its own, one message a problem; empty when nothing is. */
 	public List<String> problems() {
 		List<String> problems = new ArrayList<>();

@@ -32,6 +32,13 @@ public final class Roles {
 	public static final String PEOPLE_LISTERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
 			+ "'SERGEANT','RESOURCE_OFFICE')";
 
+	/** Who may record and change duties, within their scope (the borough's resource office). */
+	public static final String DUTY_WRITERS = "hasAnyRole('ADMIN','RESOURCE_OFFICE')";
+
+	/** Who may read the abstraction report (team aggregates, no names), within their scope. */
+	public static final String REPORT_READERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
+			+ "'RESOURCE_OFFICE')";
+
 	/** Who may read the audit trail, within their scope. */
 	public static final String AUDIT_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
 

@@ -157,6 +157,14 @@ class AccessMatrixIT {
 		calls.add(new Call("resources.camden", "GET", team.formatted(this.hackneyWard), 403));
 		calls.add(new Call("resources.camden", "GET", "/api/v1/audit", 403));
 		calls.add(new Call("resources.camden", "POST", "/api/v1/geography/boundaries?dryRun=true", 403));
+		calls.add(new Call("resources.camden", "GET", "/api/v1/reports/abstraction?month=2026-10", 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/reports/abstraction?month=2026-10&borough=" + CAMDEN, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/reports/abstraction?month=2026-10", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/reports/abstraction?month=2026-10", 200));
+		calls.add(new Call("oversight", "GET", "/api/v1/duties?person=" + this.officerPerson + "&from=2026-10-01&to=2026-10-31", 403));
+		calls.add(new Call("controller", "GET", "/api/v1/reports/abstraction?month=2026-10", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/me/duties?from=2026-10-01&to=2026-10-31", 200));
+		calls.add(new Call("analyst", "POST", "/api/v1/duties/rule-sets", 403));
 		return calls;
 	}
 
@@ -201,7 +209,14 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/people/1" }, new String[] { "POST", "/api/v1/people/1/postings" },
 				new String[] { "GET", "/api/v1/me" }, new String[] { "GET", "/api/v1/users" },
 				new String[] { "POST", "/api/v1/users" }, new String[] { "PUT", "/api/v1/users/admin/access" },
-				new String[] { "GET", "/api/v1/audit" }, new String[] { "GET", "/api/v1/audit/verify" });
+				new String[] { "GET", "/api/v1/audit" }, new String[] { "GET", "/api/v1/audit/verify" },
+				new String[] { "POST", "/api/v1/duties" }, new String[] { "GET", "/api/v1/duties/1" },
+				new String[] { "PUT", "/api/v1/duties/1" }, new String[] { "GET", "/api/v1/duties/1/history" },
+				new String[] { "GET", "/api/v1/duties?person=1&from=2026-01-01&to=2026-01-31" },
+				new String[] { "GET", "/api/v1/me/duties?from=2026-01-01&to=2026-01-31" },
+				new String[] { "GET", "/api/v1/duties/classification" }, new String[] { "GET", "/api/v1/duties/rule-sets" },
+				new String[] { "POST", "/api/v1/duties/rule-sets" }, new String[] { "POST", "/api/v1/duties/activity-codes" },
+				new String[] { "GET", "/api/v1/reports/abstraction?month=2026-10" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);

@@ -94,7 +94,7 @@ public class WorkforceQueries {
 	/** Postings open on a day at any of the given wards, clusters or boroughs. */
 	public List<Posting> postingsOn(LocalDate day, Collection<String> wards, Collection<String> clusters,
 			Collection<String> boroughs) {
-		return this.jdbc.sql("select " + POSTING_COLUMNS + """
+		return this.jdbc.sql("select " + POSTING_COLUMNS + " " + """
 				 from workforce.posting p
 				where p.start_date <= :day and (p.end_date is null or p.end_date > :day)
 				  and (p.ward_code = any(:wards) or p.also_ward_code = any(:wards) or p.cluster_code = any(:clusters)
@@ -109,7 +109,7 @@ public class WorkforceQueries {
 	}
 
 	public Optional<Posting> postingOn(long personId, LocalDate day) {
-		return this.jdbc.sql("select " + POSTING_COLUMNS + """
+		return this.jdbc.sql("select " + POSTING_COLUMNS + " " + """
 				 from workforce.posting p
 				where p.person_id = ? and p.start_date <= ? and (p.end_date is null or p.end_date > ?)""")
 			.params(personId, Date.valueOf(day), Date.valueOf(day))

@@ -1,0 +1,84 @@
+package org.ringfence.duties.persistence;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.ringfence.duties.ActivityClass;
+import org.ringfence.duties.DutyKind;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The abstraction report's one aggregate: duty minutes of ward-team members within a period,
+ * split at month ends (local time), classified by the rule set in force on each duty's date, by
+ * month, team and class. Reads the published views of workforce and geography, not their tables.
+ */
+@Repository
+public class ReportQueries {
+
+	private final JdbcClient jdbc;
+
+	public ReportQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * One aggregate cell.
+	 * @param flexWard for authorised flex, the ward where it was worked (else null)
+	 * @param onOwnWard on-ward duty on the team's own ward(s)
+	 */
+	public record Cell(String month, String bcu, String borough, String boroughCode, String clusterCode, String team,
+			String teamWard, ActivityClass activityClass, boolean countsAsDuty, boolean abstracted, String reportType,
+			boolean onOwnWard, String flexWard, long minutes) {
+	}
+
+	static final String AGGREGATE = """
+			with bounds as (
+			  select (cast(:from as date))::timestamp at time zone 'Europe/London' as p_start,
+			         (cast(:to as date) + 1)::timestamp at time zone 'Europe/London' as p_end),
+			months as (
+			  select to_char(m, 'YYYY-MM') as month,
+			         greatest(m::timestamp at time zone 'Europe/London', b.p_start) as m_start,
+			         least((m + interval '1 month')::timestamp at time zone 'Europe/London', b.p_end) as m_end
+			  from bounds b, generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m),
+			rule_sets as (
+			  select id, effective_from, lead(effective_from) over (order by effective_from) as effective_to
+			  from duties.rule_set),
+			slices as (
+			  select mo.month, t.ward_code as team_ward, c.activity_class, c.counts_as_duty, c.abstracted, c.report_type,
+			         (c.activity_class = 'ON_WARD' and d.ward_code in (t.ward_code, t.also_ward_code)) as on_own_ward,
+			         case when c.activity_class = 'AUTHORISED_FLEX' then d.ward_code end as flex_ward,
+			         extract(epoch from least(d.ends_at, mo.m_end) - greatest(d.starts_at, mo.m_start)) / 60 as minutes
+			  from duties.duty d
+			  join months mo on d.starts_at < mo.m_end and d.ends_at > mo.m_start
+			  join rule_sets r on d.duty_date >= r.effective_from and (r.effective_to is null or d.duty_date < r.effective_to)
+			  join duties.classification c on c.rule_set_id = r.id and c.code = d.activity_code
+			  join workforce.team_membership t on t.person_id = d.person_id and t.start_date <= d.duty_date
+			       and (t.end_date is null or t.end_date > d.duty_date)
+			  where d.kind = :kind
+			    and d.starts_at < (select p_end from bounds) and d.ends_at > (select p_start from bounds))
+			select s.month, p.bcu_name, p.borough_name, p.borough_code, p.cluster_code, p.ward_name, s.team_ward,
+			       s.activity_class, s.counts_as_duty, s.abstracted, s.report_type, s.on_own_ward, s.flex_ward,
+			       round(sum(s.minutes))::bigint as minutes
+			from slices s join geography.ward_place p on p.ward_code = s.team_ward
+			where cast(:borough as text) is null or p.borough_code = :borough
+			group by s.month, p.bcu_name, p.borough_name, p.borough_code, p.cluster_code, p.ward_name, s.team_ward,
+			         s.activity_class, s.counts_as_duty, s.abstracted, s.report_type, s.on_own_ward, s.flex_ward
+			order by s.month, p.borough_name, p.ward_name, s.report_type""";
+
+	public List<Cell> aggregate(LocalDate from, LocalDate to, DutyKind kind, Optional<String> boroughCode) {
+		return this.jdbc.sql(AGGREGATE)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("kind", kind.name())
+			.param("borough", boroughCode.orElse(null))
+			.query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getString(7), ActivityClass.valueOf(rs.getString(8)), rs.getBoolean(9),
+					rs.getBoolean(10), rs.getString(11), rs.getBoolean(12), rs.getString(13), rs.getLong(14)))
+			.list();
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.ringfence.duties.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ringfence.duties.AbstractionReport;
+import org.ringfence.duties.AbstractionReports;
+import org.ringfence.duties.DutyKind;
+import org.ringfence.identity.CurrentAccess;
+import org.ringfence.identity.Place;
+import org.ringfence.identity.Roles;
+import org.ringfence.identity.ScopeDenied;
+import org.ringfence.platform.InvalidInput;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "The monthly abstraction report for the oversight body")
+@ApiResponse(responseCode = "400", description = "Invalid period, borough or format")
+@ApiResponse(responseCode = "401", description = "Not logged in")
+@ApiResponse(responseCode = "403", description = "Role or scope does not allow this")
+class AbstractionReportController {
+
+	static final List<String> CSV_HEADER = List.of("Month", "BCU", "Borough", "Borough Code", "Team",
+			"Abstracted from Duty", "Abstraction Type", "Abstracted Minutes", "Ward Codes");
+
+	private final AbstractionReports reports;
+
+	private final CurrentAccess access;
+
+	AbstractionReportController(AbstractionReports reports, CurrentAccess access) {
+		this.reports = reports;
+		this.access = access;
+	}
+
+	@GetMapping("/abstraction")
+	@PreAuthorize(Roles.REPORT_READERS)
+	@Operation(summary = "Abstraction report for a month (month=YYYY-MM) or any period (from, to), all London or one borough",
+			description = "format=json (rows and summaries per team, cluster, borough and force) or csv (the London "
+					+ "Datastore layout: Month, BCU, Borough, Borough Code, Team, Abstracted from Duty, Abstraction Type, "
+					+ "Abstracted Minutes, Ward Codes). kind=ACTUAL (default) or PLANNED. Borough roles see their borough.")
+	@ApiResponse(responseCode = "200", description = "The report")
+	ResponseEntity<?> abstraction(@RequestParam Optional<String> month, @RequestParam Optional<LocalDate> from,
+			@RequestParam Optional<LocalDate> to, @RequestParam Optional<String> borough,
+			@RequestParam(defaultValue = "ACTUAL") DutyKind kind, @RequestParam(defaultValue = "json") String format)
+			throws IOException {
+		LocalDate start;
+		LocalDate end;
+		if (month.isPresent()) {
+			if (from.isPresent() || to.isPresent()) {
+				throw invalid("month|from|to", "Give either month or from and to, not both.");
+			}
+			YearMonth ym;
+			try {
+				ym = YearMonth.parse(month.get());
+			}
+			catch (DateTimeParseException ex) {
+				throw invalid("month", "month must look like 2026-10.");
+			}
+			start = ym.atDay(1);
+			end = ym.atEndOfMonth();
+		}
+		else if (from.isPresent() && to.isPresent()) {
+			start = from.get();
+			end = to.get();
+		}
+		else {
+			throw invalid("month|from|to", "Give month=YYYY-MM, or from and to (YYYY-MM-DD).");
+		}
+		Optional<String> scopedBorough = scope(borough);
+		AbstractionReport report = this.reports.report(start, end, kind, scopedBorough);
+		return switch (format) {
+			case "json" -> ResponseEntity.ok(report);
+			case "csv" -> ResponseEntity.ok()
+				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						"attachment; filename=\"abstraction-" + start + "-" + end + scopedBorough.map(b -> "-" + b).orElse("")
+								+ ".csv\"")
+				.body(csv(report));
+			default -> throw invalid("format", "format must be json or csv.");
+		};
+	}
+
+	/** A force-wide user may ask for all London or one borough; a borough user gets their borough. */
+	private Optional<String> scope(Optional<String> borough) {
+		if (borough.isPresent()) {
+			this.access.require(Place.borough(borough.get()));
+			return borough;
+		}
+		if (this.access.user().hasForceScope()) {
+			return Optional.empty();
+		}
+		List<String> boroughs = this.access.boroughsOrAll().orElse(List.of());
+		if (boroughs.size() == 1) {
+			return Optional.of(boroughs.get(0));
+		}
+		throw new ScopeDenied("Name a borough within your scope.");
+	}
+
+	static String csv(AbstractionReport report) throws IOException {
+		StringWriter out = new StringWriter();
+		try (CsvWriter csv = CsvWriter.builder().build(out)) {
+			csv.writeRecord(CSV_HEADER);
+			for (AbstractionReport.Row row : report.rows()) {
+				csv.writeRecord(row.month(), safe(row.bcu()), safe(row.borough()), row.boroughCode(), safe(row.team()),
+						row.abstractedFromDuty() ? "Yes" : "No", safe(row.abstractionType()), Long.toString(row.minutes()),
+						String.join(";", row.wardCodes()));
+			}
+		}
+		return out.toString();
+	}
+
+	/** A text cell that a spreadsheet would read as a formula is written as text. */
+	static String safe(String text) {
+		return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+	}
+
+	private static InvalidInput invalid(String field, String message) {
+		return new InvalidInput(message, List.of(new InvalidInput.FieldError(field, message)));
+	}
+
+}
