@@ -27,17 +27,53 @@ public class AbstractionReports {
 
 	private final ReportQueries queries;
 
-	AbstractionReports(ReportQueries queries) {
+	private final org.ringfence.workforce.WorkforceService workforce;
+
+	AbstractionReports(ReportQueries queries, org.ringfence.workforce.WorkforceService workforce) {
 		this.queries = queries;
+		this.workforce = workforce;
 	}
 
 	@Transactional(readOnly = true)
 	public AbstractionReport report(LocalDate from, LocalDate to, DutyKind kind, Optional<String> boroughCode) {
+		checkPeriod(from, to);
+		return build(from, to, kind, boroughCode.orElse(null), this.queries.aggregate(from, to, kind, boroughCode));
+	}
+
+	/** The most duty records one drill-down returns. */
+	public static final int MAX_DRILLDOWN = 5_000;
+
+	/** A duty behind a report figure, with the person's name (never shown to the oversight role). */
+	public record DrilldownRow(long dutyId, long personId, String name, LocalDate dutyDate, java.time.Instant startsAt,
+			java.time.Instant endsAt, String wardWorked, String activityCode, String reportType, boolean abstracted,
+			boolean onOwnWard, long minutesInPeriod) {
+	}
+
+	/** The duty records of a team (a ward) behind the report's figures for a period, optionally of one type. */
+	@Transactional(readOnly = true)
+	public List<DrilldownRow> drilldown(LocalDate from, LocalDate to, DutyKind kind, String teamWard,
+			Optional<String> reportType) {
+		checkPeriod(from, to);
+		List<ReportQueries.Slice> slices = this.queries.slices(from, to, kind, teamWard, reportType, MAX_DRILLDOWN);
+		Map<Long, String> names = this.workforce.names(slices.stream().map(ReportQueries.Slice::personId).distinct().toList());
+		return slices.stream()
+			.map(s -> new DrilldownRow(s.dutyId(), s.personId(), names.getOrDefault(s.personId(), ""), s.dutyDate(),
+					s.startsAt(), s.endsAt(), s.wardWorked(), s.activityCode(), s.reportType(), s.abstracted(),
+					s.onOwnWard(), s.minutes()))
+			.toList();
+	}
+
+	/** Team strengths by role on a day, for the workbook's "Strengths" sheet. */
+	@Transactional(readOnly = true)
+	public List<ReportQueries.Strength> strengths(LocalDate day, Optional<String> boroughCode) {
+		return this.queries.strengths(day, boroughCode);
+	}
+
+	private static void checkPeriod(LocalDate from, LocalDate to) {
 		if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
 			throw new InvalidInput("The period must end on or after its start and last at most " + MAX_DAYS + " days.",
 					List.of(new InvalidInput.FieldError("from/to", "invalid period")));
 		}
-		return build(from, to, kind, boroughCode.orElse(null), this.queries.aggregate(from, to, kind, boroughCode));
 	}
 
 	/** Rows and summaries from the aggregate cells (pure, so it can be tested without a database). */

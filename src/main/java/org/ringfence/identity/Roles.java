@@ -39,6 +39,10 @@ public final class Roles {
 	public static final String REPORT_READERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
 			+ "'RESOURCE_OFFICE')";
 
+	/** Who may drill down from a report figure to the duty records behind it (names): not oversight. */
+	public static final String DRILLDOWN_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD',"
+			+ "'RESOURCE_OFFICE','INSPECTOR')";
+
 	/** Who may read the audit trail, within their scope. */
 	public static final String AUDIT_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
 

@@ -155,6 +155,14 @@ public class WorkforceService {
 		return this.queries.personByServiceNumber(serviceNumber).map(PersonRow::id);
 	}
 
+	/** Names ("given family") of people by id, for lists that show who did what. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(java.util.Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		this.queries.people(ids).forEach(p -> names.put(p.id(), p.name()));
+		return names;
+	}
+
 	@Transactional(readOnly = true)
 	public long countPeople() {
 		return this.queries.countPeople();

@@ -247,6 +247,58 @@ class AbstractionReportIT {
 		assertThat(api.get("oversight", "/api/v1/reports/abstraction?month=2034-04").body()).doesNotContain(names);
 	}
 
+	byte[] download(String user, String query) throws Exception {
+		Api api = new Api(this.port);
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(api.uri(query)).GET()
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((user + ":" + Api.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	@Test
+	void oversightNeverSeesAnOfficersNameInAnyFormat() throws Exception {
+		List<String> names = this.workforce.team(this.ward).stream().map(TeamMember::name).toList();
+		String base = "/api/v1/reports/abstraction?month=2034-04&borough=" + CAMDEN + "&format=";
+		String json = new String(download("oversight", base + "json"), java.nio.charset.StandardCharsets.UTF_8);
+		String csv = new String(download("oversight", base + "csv"), java.nio.charset.StandardCharsets.UTF_8);
+		StringBuilder xlsx = new StringBuilder();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(download("oversight", base + "xlsx")))) {
+			assertThat(book.getSheet("Abstractions")).isNotNull();
+			assertThat(book.getSheet("Strengths").getRow(0).getCell(5).getStringCellValue()).isEqualTo("FTE");
+			book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> xlsx.append(cell.toString()).append('|'))));
+		}
+		String pdf;
+		try (var document = org.apache.pdfbox.Loader.loadPDF(download("oversight", base + "pdf"))) {
+			pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		}
+		assertThat(pdf).contains("Camden").contains("April 2034").contains("Visibility");
+		assertThat(xlsx.toString()).contains("Response").contains("Camden");
+		for (String name : names) {
+			assertThat(json).doesNotContain(name);
+			assertThat(csv).doesNotContain(name);
+			assertThat(xlsx.toString()).doesNotContain(name);
+			assertThat(pdf).doesNotContain(name);
+		}
+	}
+
+	@Test
+	void drillDownListsTheDutiesBehindAFigureWithinScopeOnly() {
+		Api api = new Api(this.port);
+		String query = "/api/v1/reports/abstraction/duties?month=2034-04&ward=" + this.ward + "&type=Response";
+		JsonNode rows = api.get("supt.camden", query).json();
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).get("minutesInPeriod").asLong()).isEqualTo(480);
+		assertThat(rows.get(0).get("name").asString()).isNotBlank();
+		assertThat(rows.get(0).get("personId").asLong()).isEqualTo(this.officer);
+		assertThat(api.get("supt.hackney", query).status()).isEqualTo(403);
+		assertThat(api.get("oversight", query).status()).isEqualTo(403);
+		long all = api.get("analyst", "/api/v1/reports/abstraction/duties?month=2034-04&ward=" + this.ward).json().size();
+		assertThat(all).isEqualTo(7); // six of the officer's duties touching April, and the colleague's evening tour
+	}
+
 	@Test
 	void anOfficerSeesTheirOwnDutiesOnly() {
 		Api api = new Api(this.port);

@@ -43,24 +43,78 @@ class AbstractionReportController {
 
 	private final AbstractionReports reports;
 
+	private final ReportDocuments documents;
+
+	private final org.ringfence.duties.DutyService duties;
+
 	private final CurrentAccess access;
 
-	AbstractionReportController(AbstractionReports reports, CurrentAccess access) {
+	AbstractionReportController(AbstractionReports reports, ReportDocuments documents,
+			org.ringfence.duties.DutyService duties, CurrentAccess access) {
 		this.reports = reports;
+		this.documents = documents;
+		this.duties = duties;
 		this.access = access;
 	}
 
 	@GetMapping("/abstraction")
 	@PreAuthorize(Roles.REPORT_READERS)
 	@Operation(summary = "Abstraction report for a month (month=YYYY-MM) or any period (from, to), all London or one borough",
-			description = "format=json (rows and summaries per team, cluster, borough and force) or csv (the London "
+			description = "format=json (rows and summaries per team, cluster, borough and force), csv (the London "
 					+ "Datastore layout: Month, BCU, Borough, Borough Code, Team, Abstracted from Duty, Abstraction Type, "
-					+ "Abstracted Minutes, Ward Codes). kind=ACTUAL (default) or PLANNED. Borough roles see their borough.")
+					+ "Abstracted Minutes, Ward Codes), xlsx (that sheet plus Strengths: Date, BCU, Borough, Team, Rank, FTE) "
+					+ "or pdf (a committee paper). kind=ACTUAL (default) or PLANNED. Borough roles see their borough.")
 	@ApiResponse(responseCode = "200", description = "The report")
 	ResponseEntity<?> abstraction(@RequestParam Optional<String> month, @RequestParam Optional<LocalDate> from,
 			@RequestParam Optional<LocalDate> to, @RequestParam Optional<String> borough,
 			@RequestParam(defaultValue = "ACTUAL") DutyKind kind, @RequestParam(defaultValue = "json") String format)
 			throws IOException {
+		LocalDate[] period = period(month, from, to);
+		LocalDate start = period[0];
+		LocalDate end = period[1];
+		Optional<String> scopedBorough = scope(borough);
+		AbstractionReport report = this.reports.report(start, end, kind, scopedBorough);
+		String name = "abstraction-" + start + "-" + end + scopedBorough.map(b -> "-" + b).orElse("");
+		String scopeName = scopedBorough.flatMap(b -> report.boroughs().stream().filter(s -> s.code().equals(b)).findFirst())
+			.map(AbstractionReport.Summary::name)
+			.orElse(scopedBorough.orElse("London"));
+		return switch (format) {
+			case "json" -> ResponseEntity.ok(report);
+			case "csv" -> download(csv(report).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), name + ".csv");
+			case "xlsx" -> download(this.documents.workbook(report, this.reports.strengths(end, scopedBorough)),
+					MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+					name + ".xlsx");
+			case "pdf" -> download(this.documents.pdf(report, scopeName, report.boroughs()
+				.stream()
+				.collect(java.util.stream.Collectors.toMap(AbstractionReport.Summary::code, AbstractionReport.Summary::name))),
+					MediaType.APPLICATION_PDF, name + ".pdf");
+			default -> throw invalid("format", "format must be json, csv, xlsx or pdf.");
+		};
+	}
+
+	@GetMapping("/abstraction/duties")
+	@PreAuthorize(Roles.DRILLDOWN_READERS)
+	@Operation(summary = "Drill down: the duty records behind a team's figures (ward=, optional type= report column), "
+			+ "within the caller's scope; at most 5,000 records")
+	@ApiResponse(responseCode = "200", description = "The duty records with names and minutes in the period")
+	List<AbstractionReports.DrilldownRow> drilldown(@RequestParam Optional<String> month,
+			@RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to, @RequestParam String ward,
+			@RequestParam Optional<String> type, @RequestParam(defaultValue = "ACTUAL") DutyKind kind) {
+		LocalDate[] period = period(month, from, to);
+		this.access.require(this.duties.placeOfWard(ward));
+		return this.reports.drilldown(period[0], period[1], kind, ward, type);
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+			.body(body);
+	}
+
+	/** A month (YYYY-MM) or a from..to period. */
+	private static LocalDate[] period(Optional<String> month, Optional<LocalDate> from, Optional<LocalDate> to) {
 		LocalDate start;
 		LocalDate end;
 		if (month.isPresent()) {
@@ -84,18 +138,7 @@ class AbstractionReportController {
 		else {
 			throw invalid("month|from|to", "Give month=YYYY-MM, or from and to (YYYY-MM-DD).");
 		}
-		Optional<String> scopedBorough = scope(borough);
-		AbstractionReport report = this.reports.report(start, end, kind, scopedBorough);
-		return switch (format) {
-			case "json" -> ResponseEntity.ok(report);
-			case "csv" -> ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						"attachment; filename=\"abstraction-" + start + "-" + end + scopedBorough.map(b -> "-" + b).orElse("")
-								+ ".csv\"")
-				.body(csv(report));
-			default -> throw invalid("format", "format must be json or csv.");
-		};
+		return new LocalDate[] { start, end };
 	}
 
 	/** A force-wide user may ask for all London or one borough; a borough user gets their borough. */

@@ -1,0 +1,145 @@
+package org.ringfence.duties.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ringfence.duties.AbstractionReport;
+import org.ringfence.duties.AbstractionReport.Summary;
+import org.ringfence.duties.persistence.ReportQueries.Strength;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The report as documents: the London Datastore workbook (an "Abstractions" sheet in the CSV's
+ * layout and a "Strengths" sheet: Date, BCU, Borough, Team, Rank, FTE) and a committee paper as PDF
+ * rendered from a Thymeleaf template. Neither carries a person's name.
+ */
+@Component
+class ReportDocuments {
+
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private final TemplateEngine templates;
+
+	ReportDocuments(TemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	byte[] workbook(AbstractionReport report, List<Strength> strengths) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			CellStyle header = book.createCellStyle();
+			Font bold = book.createFont();
+			bold.setBold(true);
+			header.setFont(bold);
+			Sheet rows = book.createSheet("Abstractions");
+			headerRow(rows, header, AbstractionReportController.CSV_HEADER);
+			int r = 1;
+			for (AbstractionReport.Row row : report.rows()) {
+				Row line = rows.createRow(r++);
+				line.createCell(0).setCellValue(row.month());
+				line.createCell(1).setCellValue(row.bcu());
+				line.createCell(2).setCellValue(row.borough());
+				line.createCell(3).setCellValue(row.boroughCode());
+				line.createCell(4).setCellValue(row.team());
+				line.createCell(5).setCellValue(row.abstractedFromDuty() ? "Yes" : "No");
+				line.createCell(6).setCellValue(row.abstractionType());
+				line.createCell(7).setCellValue(row.minutes());
+				line.createCell(8).setCellValue(String.join(";", row.wardCodes()));
+			}
+			Sheet sheet = book.createSheet("Strengths");
+			headerRow(sheet, header, List.of("Date", "BCU", "Borough", "Team", "Rank", "FTE"));
+			r = 1;
+			String date = report.to().toString();
+			for (Strength strength : strengths) {
+				Row line = sheet.createRow(r++);
+				line.createCell(0).setCellValue(date);
+				line.createCell(1).setCellValue(strength.bcu());
+				line.createCell(2).setCellValue(strength.borough());
+				line.createCell(3).setCellValue(strength.team());
+				line.createCell(4).setCellValue(rank(strength.role()));
+				line.createCell(5).setCellValue(strength.count());
+			}
+			for (Sheet s : List.of(rows, sheet)) {
+				for (int c = 0; c < 9; c++) {
+					s.setColumnWidth(c, 18 * 256);
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static void headerRow(Sheet sheet, CellStyle style, List<String> names) {
+		Row row = sheet.createRow(0);
+		for (int i = 0; i < names.size(); i++) {
+			row.createCell(i).setCellValue(names.get(i));
+			row.getCell(i).setCellStyle(style);
+		}
+	}
+
+	private static String rank(String role) {
+		return switch (role) {
+			case "SERGEANT" -> "Sergeant";
+			case "DWO" -> "PC (dedicated ward officer)";
+			case "PC" -> "PC";
+			case "PCSO" -> "PCSO";
+			case "SPECIAL_CONSTABLE" -> "Special constable";
+			case "SCHOOLS_OFFICER" -> "PC (safer schools)";
+			default -> role.charAt(0) + role.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+		};
+	}
+
+	/** A borough's teams for its chart: name and visibility, best first. */
+	record TeamBar(String name, double visibility, double abstraction) {
+	}
+
+	byte[] pdf(AbstractionReport report, String scopeName, Map<String, String> boroughNames) throws IOException {
+		Context context = new Context(Locale.UK);
+		context.setVariable("report", report);
+		context.setVariable("scopeName", scopeName);
+		context.setVariable("period", DAY.format(report.from()) + " to " + DAY.format(report.to()));
+		context.setVariable("month", report.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " "
+				+ report.from().getYear());
+		context.setVariable("generated", DAY.format(LocalDate.now()));
+		List<Summary> teams = report.teams().stream().filter(t -> t.dutyMinutes() > 0).toList();
+		context.setVariable("top", teams.stream().sorted(Comparator.comparingDouble(Summary::visibility).reversed()).limit(5).toList());
+		context.setVariable("bottom", teams.stream().sorted(Comparator.comparingDouble(Summary::visibility)).limit(5).toList());
+		Map<String, String> boroughOfTeam = report.rows()
+			.stream()
+			.collect(Collectors.toMap(r -> r.wardCodes().get(0), AbstractionReport.Row::boroughCode, (a, b) -> a));
+		Map<String, List<TeamBar>> bars = new java.util.TreeMap<>();
+		for (Summary team : teams) {
+			String borough = boroughNames.getOrDefault(boroughOfTeam.getOrDefault(team.code(), ""), "Other");
+			bars.computeIfAbsent(borough, b -> new java.util.ArrayList<>())
+				.add(new TeamBar(team.name(), team.visibility(),
+						team.dutyMinutes() == 0 ? 0 : (double) team.abstractedMinutes() / team.dutyMinutes()));
+		}
+		bars.values().forEach(list -> list.sort(Comparator.comparingDouble(TeamBar::visibility).reversed()));
+		context.setVariable("charts", bars);
+		String html = this.templates.process("reports/abstraction-pdf", context);
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+	}
+
+}
