@@ -141,11 +141,39 @@ class WardPageBrowserIT {
 	}
 
 	@Test
+	void theCamdenDashboardShowsChartsAndItsPdfRenders() throws Exception {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = signIn(context, "supt.camden");
+			String month = java.time.YearMonth.now().minusMonths(1).toString();
+			page.navigate("http://localhost:" + this.port + "/reports/abstraction?month=" + month);
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+				.hasText("Visibility and abstraction");
+			assertThat(page.locator(".govuk-caption-l")).containsText("Camden");
+			page.locator("#trend-chart svg").first().waitFor();
+			page.locator("#type-chart svg").first().waitFor();
+			page.locator("#map path.leaflet-interactive").first().waitFor();
+			Files.createDirectories(Path.of("target/screenshots"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/dashboard-camden.png")).setFullPage(true));
+			String pdfHref = page.locator("#pdf-link").getAttribute("href");
+			com.microsoft.playwright.APIResponse pdf = context.request().get("http://localhost:" + this.port + pdfHref);
+			assertThat(pdf.status()).isEqualTo(200);
+			String text;
+			try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+				text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			}
+			java.time.YearMonth ym = java.time.YearMonth.parse(month);
+			assertThat(text).contains("Camden")
+				.contains(ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + " " + ym.getYear());
+			Files.write(Path.of("target/screenshots/abstraction-camden.pdf"), pdf.body());
+		}
+	}
+
+	@Test
 	void mainPagesFitA320PixelWideScreen() {
 		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
 			Page page = signIn(context, "supt.camden");
 			for (String path : List.of("/", "/boroughs", "/boroughs/E09000007", "/boroughs/E09000007/people",
-					"/wards/E05000137", "/audit")) {
+					"/wards/E05000137", "/audit", "/reports/abstraction")) {
 				page.navigate("http://localhost:" + this.port + path);
 				int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
 				assertThat(width).as("page width of %s at 320 px", path).isLessThanOrEqualTo(320);

@@ -49,8 +49,11 @@ class AbstractionReportController {
 
 	private final CurrentAccess access;
 
+	private final org.ringfence.geography.GeographyService geography;
+
 	AbstractionReportController(AbstractionReports reports, ReportDocuments documents,
-			org.ringfence.duties.DutyService duties, CurrentAccess access) {
+			org.ringfence.duties.DutyService duties, CurrentAccess access, org.ringfence.geography.GeographyService geography) {
+		this.geography = geography;
 		this.reports = reports;
 		this.documents = documents;
 		this.duties = duties;
@@ -75,9 +78,7 @@ class AbstractionReportController {
 		Optional<String> scopedBorough = scope(borough);
 		AbstractionReport report = this.reports.report(start, end, kind, scopedBorough);
 		String name = "abstraction-" + start + "-" + end + scopedBorough.map(b -> "-" + b).orElse("");
-		String scopeName = scopedBorough.flatMap(b -> report.boroughs().stream().filter(s -> s.code().equals(b)).findFirst())
-			.map(AbstractionReport.Summary::name)
-			.orElse(scopedBorough.orElse("London"));
+		String scopeName = scopedBorough.map(b -> this.geography.borough(b).name()).orElse("London");
 		return switch (format) {
 			case "json" -> ResponseEntity.ok(report);
 			case "csv" -> download(csv(report).getBytes(java.nio.charset.StandardCharsets.UTF_8),
