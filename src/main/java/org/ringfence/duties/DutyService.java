@@ -85,6 +85,35 @@ public class DutyService {
 			.toList();
 	}
 
+	/** Activity codes' names, by code. */
+	@Transactional(readOnly = true)
+	public Map<String, String> codeNames() {
+		return this.queries.codeNames();
+	}
+
+	/** Ward names, by code, for showing where duties were worked. */
+	@Transactional(readOnly = true)
+	public Map<String, String> wardNames() {
+		return this.geography.wardNames();
+	}
+
+	/**
+	 * A person's duties as an iCalendar file: planned where no actual exists yet, each with its code's
+	 * name, where, and the notice given for a cancelled rest day.
+	 */
+	@Transactional(readOnly = true)
+	public String calendar(long personId, LocalDate from, LocalDate to) {
+		Map<String, String> codes = codeNames();
+		Map<String, String> wards = wardNames();
+		List<org.ringfence.duties.domain.ICalendar.Event> events = ofPerson(personId, Optional.empty(), from, to).stream()
+			.map(d -> new org.ringfence.duties.domain.ICalendar.Event("duty-" + d.id() + "@ringfence", d.startsAt(),
+					d.endsAt(), codes.getOrDefault(d.activityCode(), d.activityCode()) + " (" + d.kind().name().toLowerCase() + ")",
+					d.wardCode().map(w -> wards.getOrDefault(w, w)).orElse(d.place()),
+					d.noticeDays().map(n -> "Rest day cancelled with " + n + " days' notice.").orElse("")))
+			.toList();
+		return org.ringfence.duties.domain.ICalendar.write("Ringfence duties", events, this.clock.instant());
+	}
+
 	/** Where a ward sits, for access checks. */
 	@Transactional(readOnly = true)
 	public Place placeOfWard(String wardCode) {

@@ -300,6 +300,22 @@ class AbstractionReportIT {
 	}
 
 	@Test
+	void anOfficerDownloadsTheirDutiesAsICalendar() {
+		Api api = new Api(this.port);
+		long me = api.get("officer.camden", "/api/v1/me").json().get("personId").asLong();
+		Api.Response created = api.post("resources.camden", "/api/v1/duties", "application/json",
+				("{\"personId\":" + me + ",\"kind\":\"PLANNED\",\"date\":\"2034-08-27\",\"start\":\"10:00\","
+						+ "\"end\":\"22:00\",\"activityCode\":\"EV_NHC\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Api.Response ics = api.get("officer.camden", "/api/v1/me/duties.ics?from=2034-08-01&to=2034-08-31");
+		assertThat(ics.status()).isEqualTo(200);
+		assertThat(ics.contentType()).startsWith("text/calendar");
+		assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20340827T090000Z")
+			.contains("SUMMARY:Notting Hill Carnival (planned)").contains("UID:duty-" + created.json().get("id").asLong());
+		assertThat(api.get("admin", "/api/v1/me/duties.ics").status()).isEqualTo(404);
+	}
+
+	@Test
 	void anOfficerSeesTheirOwnDutiesOnly() {
 		Api api = new Api(this.port);
 		Api.Response mine = api.get("officer.camden", "/api/v1/me/duties?from=2034-04-01&to=2034-04-30");

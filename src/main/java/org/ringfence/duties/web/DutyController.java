@@ -143,6 +143,26 @@ class DutyController {
 		return duties(Optional.of(personId), Optional.empty(), from, to, Optional.empty());
 	}
 
+	@GetMapping(path = "/me/duties.ics", produces = "text/calendar")
+	@PreAuthorize(Roles.ANY_USER)
+	@Operation(summary = "Your own duties as an iCalendar file (default: a month back to three months ahead)")
+	org.springframework.http.ResponseEntity<String> myCalendar(@RequestParam Optional<LocalDate> from,
+			@RequestParam Optional<LocalDate> to) {
+		long personId = this.access.user().personId()
+			.orElseThrow(() -> new NotFound("Your account is not linked to a person, so it has no duties."));
+		LocalDate today = LocalDate.now(NewDuty.LONDON);
+		LocalDate start = from.orElse(today.minusMonths(1));
+		LocalDate end = to.orElse(today.plusMonths(3));
+		if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
+			throw new InvalidInput("from..to must be a period of at most " + MAX_DAYS + " days.",
+					List.of(new InvalidInput.FieldError("from/to", "invalid period")));
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-duties.ics\"")
+			.body(this.duties.calendar(personId, start, end));
+	}
+
 	@GetMapping("/duties/classification")
 	@PreAuthorize(Roles.ANY_USER)
 	@Operation(summary = "How each activity code is classified by the rule set in force on a date (default today)")
