@@ -136,6 +136,12 @@ public class WorkforceService {
 		return summaries(this.queries.postingsOn(today(), List.of(wardCode), List.of(), List.of()));
 	}
 
+	/** Everyone posted on a day, to any ward, cluster or borough. */
+	@Transactional(readOnly = true)
+	public List<Posting> currentPostings(LocalDate day) {
+		return this.queries.postingsOn(day);
+	}
+
 	@Transactional(readOnly = true)
 	public PersonDetail person(long id) {
 		PersonRow person = this.queries.person(id).orElseThrow(() -> new NotFound("No person " + id + "."));

@@ -108,6 +108,17 @@ public class WorkforceQueries {
 			.list();
 	}
 
+	/** Every posting open on a day, anywhere. */
+	public List<Posting> postingsOn(LocalDate day) {
+		return this.jdbc.sql("select " + POSTING_COLUMNS + """
+				 from workforce.posting p
+				where p.start_date <= ? and (p.end_date is null or p.end_date > ?)
+				order by p.person_id, p.start_date""")
+			.params(Date.valueOf(day), Date.valueOf(day))
+			.query(WorkforceQueries::posting)
+			.list();
+	}
+
 	public Optional<Posting> postingOn(long personId, LocalDate day) {
 		return this.jdbc.sql("select " + POSTING_COLUMNS + " " + """
 				 from workforce.posting p

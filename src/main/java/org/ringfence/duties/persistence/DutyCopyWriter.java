@@ -1,0 +1,121 @@
+package org.ringfence.duties.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.ringfence.duties.NewDuty;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes duties in bulk with PostgreSQL's COPY (text format), streamed in chunks, on the
+ * connection of the caller's transaction so that the rows commit or roll back with it. Every
+ * constraint of duties.duty (the exclusion of overlapping tours included) is checked as usual.
+ */
+@Repository
+public class DutyCopyWriter {
+
+	private static final String COPY = "copy duties.duty (person_id, kind, duty_date, starts_at, ends_at, ward_code, "
+			+ "place, activity_code, source, changed_by) from stdin (format text)";
+
+	/** Characters sent to the server in one go. */
+	private static final int CHUNK = 256 * 1024;
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	public DutyCopyWriter(DataSource dataSource, JdbcClient jdbc) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+	}
+
+	public long countDuties() {
+		return this.jdbc.sql("select count(*) from duties.duty").query(Long.class).single();
+	}
+
+	/** Copies the duties in; returns the number of rows the server stored. */
+	public long copy(Iterator<NewDuty> duties, String source, String actor) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		CopyIn copy = null;
+		try {
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+			String tail = "\t" + escape(source) + "\t" + escape(actor) + "\n";
+			StringBuilder chunk = new StringBuilder(CHUNK + 1024);
+			while (duties.hasNext()) {
+				appendRow(chunk, duties.next(), tail);
+				if (chunk.length() >= CHUNK) {
+					write(copy, chunk);
+				}
+			}
+			write(copy, chunk);
+			long rows = copy.endCopy();
+			copy = null;
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not copy duties: " + ex.getMessage(), ex);
+		}
+		finally {
+			cancelQuietly(copy);
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void appendRow(StringBuilder out, NewDuty duty, String tail) {
+		out.append(duty.personId())
+			.append('\t')
+			.append(duty.kind().name())
+			.append('\t')
+			.append(duty.dutyDate())
+			.append('\t')
+			.append(duty.startsAt())
+			.append('\t')
+			.append(duty.endsAt())
+			.append('\t')
+			.append(duty.wardCode().map(DutyCopyWriter::escape).orElse("\\N"))
+			.append('\t')
+			.append(escape(duty.place()))
+			.append('\t')
+			.append(escape(duty.activityCode()))
+			.append(tail);
+	}
+
+	/** Escapes a value for COPY's text format. */
+	static String escape(String value) {
+		if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return value;
+		}
+		return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+	}
+
+	private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
+		if (chunk.isEmpty()) {
+			return;
+		}
+		byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+		copy.writeToCopy(bytes, 0, bytes.length);
+		chunk.setLength(0);
+	}
+
+	private static void cancelQuietly(CopyIn copy) {
+		if (copy != null && copy.isActive()) {
+			try {
+				copy.cancelCopy();
+			}
+			catch (SQLException ex) {
+				// The transaction fails anyway; the original exception is what matters.
+			}
+		}
+	}
+
+}
