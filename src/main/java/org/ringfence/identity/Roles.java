@@ -32,6 +32,9 @@ public final class Roles {
 	public static final String PEOPLE_LISTERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
 			+ "'SERGEANT','RESOURCE_OFFICE')";
 
+	/** Who may import duty records (CSV), within their scope. */
+	public static final String DUTY_IMPORTERS = "hasAnyRole('ADMIN','RESOURCE_OFFICE')";
+
 	/** Who may read the audit trail, within their scope. */
 	public static final String AUDIT_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
 
