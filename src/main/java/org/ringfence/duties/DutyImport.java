@@ -25,6 +25,8 @@ import org.ringfence.identity.ScopeType;
 import org.ringfence.platform.InvalidInput;
 import org.ringfence.platform.StateChange;
 import org.ringfence.workforce.WorkforceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  */
 @Service
 public class DutyImport {
+
+	private static final Logger log = LoggerFactory.getLogger(DutyImport.class);
 
 	private final DutyImportQueries queries;
 
@@ -81,9 +85,11 @@ public class DutyImport {
 			problems.addAll(file.problems());
 			staged.add(new StagedFile(i + 1, file.rows()));
 		}
+		log.debug("Duty import: parsed after {} ms", millisSince(started));
 		int unchanged = 0;
 		if (rowsStaged > 0) {
 			this.queries.stage(staged);
+			log.debug("Duty import: staged after {} ms", millisSince(started));
 			Set<Long> outOfScope = outOfScope(user);
 			for (FoundProblem found : this.queries.problems(names)) {
 				if (found.personId() == null || !outOfScope.contains(found.personId())) {
@@ -94,7 +100,9 @@ public class DutyImport {
 				this.queries.rowsOf(outOfScope, "that person is not posted in your scope today, so you cannot import their duties")
 					.forEach(found -> problems.add(problem(names, found)));
 			}
+			log.debug("Duty import: checked after {} ms", millisSince(started));
 			unchanged = this.queries.countStored();
+			log.debug("Duty import: counted after {} ms", millisSince(started));
 		}
 		if (!problems.isEmpty()) {
 			throw rejected(names, dryRun, rowsRead, unchanged, problems, started);
@@ -106,6 +114,7 @@ public class DutyImport {
 		}
 		else {
 			stored = rowsStaged == 0 ? 0 : this.queries.insertNew(names, user.getUsername());
+			log.debug("Duty import: inserted after {} ms", millisSince(started));
 			Map<String, Object> after = new LinkedHashMap<>();
 			after.put("files", names);
 			after.put("rowsRead", rowsRead);
