@@ -184,6 +184,7 @@ public class DutyImportQueries {
 				         s.person_id
 				  from duty_import_stage s
 				  join duties.duty d on d.person_id = s.person_id and d.kind = s.kind
+				       and d.starts_at > s.starts_at - interval '24 hours' and d.starts_at < s.ends_at
 				       and tstzrange(d.starts_at, d.ends_at) && tstzrange(s.starts_at, s.ends_at)
 				       and d.starts_at <> s.starts_at
 				) p
@@ -226,7 +227,7 @@ public class DutyImportQueries {
 				from duty_import_stage s
 				where not exists (select 1 from duties.duty d
 				                  where d.person_id = s.person_id and d.kind = s.kind and d.starts_at = s.starts_at)
-				order by s.person_id, s.kind, s.starts_at
+				order by s.starts_at, s.person_id
 				""").param("names", fileNames.toArray(String[]::new)).param("actor", actor).update();
 	}
 
