@@ -32,7 +32,7 @@ public final class Roles {
 	public static final String PEOPLE_LISTERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
 			+ "'SERGEANT','RESOURCE_OFFICE')";
 
-	/** Who may record and change duties, within their scope (the borough's resource office). */
+	/** Who may record, change and import duties, within their scope (the borough's resource office). */
 	public static final String DUTY_WRITERS = "hasAnyRole('ADMIN','RESOURCE_OFFICE')";
 
 	/** Who may read the abstraction report (team aggregates, no names), within their scope. */
