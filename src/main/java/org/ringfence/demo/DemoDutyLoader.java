@@ -46,8 +46,11 @@ class DemoDutyLoader implements StartupData {
 
 	private final Clock clock;
 
+	private final org.ringfence.platform.RingfenceProperties properties;
+
 	DemoDutyLoader(GeographyService geography, WorkforceService workforce, DutyBulkLoad duties, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, org.ringfence.platform.RingfenceProperties properties) {
+		this.properties = properties;
 		this.geography = geography;
 		this.workforce = workforce;
 		this.duties = duties;
@@ -64,7 +67,7 @@ class DemoDutyLoader implements StartupData {
 	@Transactional
 	public void loadIfEmpty() {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('ringfence.demo.duties'))").query(Object.class).list();
-		if (this.duties.countDuties() > 0) {
+		if (!this.properties.demoDuties() || this.duties.countDuties() > 0) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -73,11 +76,11 @@ class DemoDutyLoader implements StartupData {
 			.stream()
 			.collect(Collectors.toMap(BoroughSummary::code, BoroughSummary::name));
 		try (Stream<NewDuty> plan = DemoDutyPlan.duties(this.workforce.currentPostings(today),
-				this.geography.clusters(Optional.empty()), boroughNames, today.minusMonths(6), today.plusMonths(3), today,
+				this.geography.clusters(Optional.empty()), boroughNames, today.minusMonths(this.properties.demoDutyMonthsBack()), today.plusMonths(3), today,
 				SEED)) {
 			Iterator<NewDuty> rows = plan.iterator();
 			long loaded = this.duties.copy(rows, SOURCE, "demo");
-			log.info("Loaded demo duties: {} rows from {} to {}, in {} ms", loaded, today.minusMonths(6),
+			log.info("Loaded demo duties: {} rows from {} to {}, in {} ms", loaded, today.minusMonths(this.properties.demoDutyMonthsBack()),
 					today.plusMonths(3).minusDays(1), (System.nanoTime() - started) / 1_000_000);
 		}
 	}

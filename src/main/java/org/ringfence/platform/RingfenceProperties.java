@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoPassword the password of every demo account ({@code RINGFENCE_DEMO_PASSWORD})
  * @param demoData whether the London demo data is loaded on first start
  * @param ephemeralDatabase delete the embedded database's files when the application stops (tests)
+ * @param demoDutyMonthsBack months of demo duty history (actual duties) loaded at first start
+ * @param demoDuties whether demo duty records are loaded at first start (with the demo data)
  */
 @ConfigurationProperties("ringfence")
 public record RingfenceProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue("20") int poolSize,
 		@DefaultValue("demo-password") String demoPassword, @DefaultValue("true") boolean demoData,
-		@DefaultValue("false") boolean ephemeralDatabase) {
+		@DefaultValue("false") boolean ephemeralDatabase, @DefaultValue("6") int demoDutyMonthsBack,
+		@DefaultValue("true") boolean demoDuties) {
 }
