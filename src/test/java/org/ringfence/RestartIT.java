@@ -46,10 +46,10 @@ class RestartIT {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(boolean demoDuties) {
 		// Command-line arguments: they win over application.properties (builder properties would not).
 		return new SpringApplicationBuilder(RingfenceApplication.class).run("--ringfence.data-directory=" + this.dataDir,
-				"--server.port=0", "--logging.level.org.ringfence=WARN");
+				"--server.port=0", "--logging.level.org.ringfence=WARN", "--ringfence.demo-duties=" + demoDuties);
 	}
 
 	private static long count(ConfigurableApplicationContext context, String table) {
@@ -63,11 +63,13 @@ class RestartIT {
 	@Test
 	void restartKeepsAllDataAndLoadsTheDemoDataOnlyOnce() throws IOException {
 		this.dataDir = Files.createTempDirectory("ringfence-restart");
-		this.running = start();
+		this.running = start(true);
 		long wards = count(this.running, "geography.ward");
 		long people = count(this.running, "workforce.person");
 		long postings = count(this.running, "workforce.posting");
 		long users = count(this.running, "identity.app_user");
+		long duties = count(this.running, "duties.duty");
+		assertThat(duties).isGreaterThan(500_000);
 		assertThat(wards).isEqualTo(632);
 		assertThat(people).isGreaterThan(3000);
 		Api api = new Api(port(this.running));
@@ -78,8 +80,9 @@ class RestartIT {
 		long audit = count(this.running, "audit.entry");
 		this.running.close();
 
-		this.running = start();
+		this.running = start(true);
 		assertThat(count(this.running, "geography.ward")).isEqualTo(wards);
+		assertThat(count(this.running, "duties.duty")).isEqualTo(duties);
 		assertThat(count(this.running, "workforce.person")).isEqualTo(people);
 		assertThat(count(this.running, "workforce.posting")).isEqualTo(postings);
 		assertThat(count(this.running, "identity.app_user")).isEqualTo(users + 1);
@@ -105,7 +108,7 @@ class RestartIT {
 			this.running = new SpringApplicationBuilder(RingfenceApplication.class).run(
 					"--spring.datasource.url=" + external.getJdbcUrl("postgres", "ringfence_ext"),
 					"--spring.datasource.username=postgres", "--ringfence.data-directory=" + unusedDir, "--server.port=0",
-					"--logging.level.org.ringfence=WARN");
+					"--logging.level.org.ringfence=WARN", "--ringfence.demo-duties=false");
 			assertThat(this.running.getBeanNamesForType(
 					Class.forName("org.ringfence.platform.EmbeddedPostgresConfiguration$EmbeddedDatabase"))).isEmpty();
 			try (Connection connection = external.getDatabase("postgres", "ringfence_ext").getConnection();
@@ -126,7 +129,7 @@ class RestartIT {
 	@Test
 	void healthIsUpOnlyWhileTheDatabaseAnswers() throws Exception {
 		this.dataDir = Files.createTempDirectory("ringfence-health");
-		this.running = start();
+		this.running = start(false);
 		HttpClient client = HttpClient.newHttpClient();
 		URI health = URI.create("http://localhost:" + port(this.running) + "/actuator/health");
 		HttpResponse<String> up = client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());

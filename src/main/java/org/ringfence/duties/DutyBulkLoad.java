@@ -74,7 +74,8 @@ public class DutyBulkLoad {
 			}
 
 		};
-		long stored = this.writer.copy(checked, source, actor);
+		long stored = this.writer.countDuties() == 0 ? this.writer.copyIntoEmptyTable(checked, source, actor)
+				: this.writer.copy(checked, source, actor);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("duties", stored);
 		byKind.forEach((kind, count) -> after.put(kind.name().toLowerCase(java.util.Locale.ROOT), count));

@@ -28,7 +28,8 @@ class DemoDutiesIT {
 				       count(*) filter (where d.kind = 'ACTUAL' and d.duty_date >= current_date + 1) as actual_in_future
 				  from duties.duty d
 				  join duties.classification c on c.code = d.activity_code
-				  join duties.rule_set r on r.id = c.rule_set_id and r.name = 'SN Deployment Protocol 2011'""")
+				  join duties.rule_set r on r.id = c.rule_set_id and r.name = 'SN Deployment Protocol 2011'
+				 where d.source = 'synthetic demo duties'""")
 			.query()
 			.singleRow();
 		assertThat(((Number) totals.get("duties")).longValue()).isGreaterThan(500_000);

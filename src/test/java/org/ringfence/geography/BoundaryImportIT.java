@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Imports change the geography, so this class has a database of its own; the changing test runs last. */
 @IntegrationTest
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = "ringfence.test-context=boundary-import")
+@TestPropertySource(properties = { "ringfence.test-context=boundary-import", "ringfence.demo-duties=false" })
 class BoundaryImportIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();

@@ -39,6 +39,43 @@ public class DutyCopyWriter {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The constraints and indexes that are dropped and built again around a first load into an
+	 * empty table: PostgreSQL builds an index, and checks a constraint, for a million rows far faster
+	 * in one pass than row by row ("Populating a Database" in its manual). All of it happens in the
+	 * caller's transaction, so the table is never seen without them, and a load that breaks one
+	 * (an overlap, an unknown person) fails as a whole.
+	 */
+	static final String[] DROP = { "alter table duties.duty drop constraint duty_no_overlap, drop constraint duty_natural_key, "
+			+ "drop constraint duty_person_id_fkey, drop constraint duty_ward_code_fkey, "
+			+ "drop constraint duty_activity_code_fkey", "drop index duties.duty_starts_ix" };
+
+	static final String[] RESTORE = { "create index duty_starts_ix on duties.duty (starts_at)",
+			"alter table duties.duty add constraint duty_natural_key unique (person_id, kind, starts_at)",
+			"alter table duties.duty add constraint duty_no_overlap exclude using gist "
+					+ "(person_id with =, kind with =, tstzrange(starts_at, ends_at) with &&)",
+			"alter table duties.duty add constraint duty_person_id_fkey foreign key (person_id) references workforce.person",
+			"alter table duties.duty add constraint duty_ward_code_fkey foreign key (ward_code) references geography.ward",
+			"alter table duties.duty add constraint duty_activity_code_fkey foreign key (activity_code) "
+					+ "references duties.activity_code",
+			"analyze duties.duty" };
+
+	/** A first load into the empty table: constraints and indexes are built once, after the rows. */
+	public long copyIntoEmptyTable(Iterator<NewDuty> duties, String source, String actor) {
+		this.jdbc.sql("lock table duties.duty in access exclusive mode").update();
+		if (countDuties() > 0) {
+			return copy(duties, source, actor);
+		}
+		for (String sql : DROP) {
+			this.jdbc.sql(sql).update();
+		}
+		long stored = copy(duties, source, actor);
+		for (String sql : RESTORE) {
+			this.jdbc.sql(sql).update();
+		}
+		return stored;
+	}
+
 	public long countDuties() {
 		return this.jdbc.sql("select count(*) from duties.duty").query(Long.class).single();
 	}

@@ -35,6 +35,10 @@ public class ReportQueries {
 			boolean onOwnWard, String flexWard, long minutes) {
 	}
 
+	/**
+	 * Aggregates on codes first and joins names to the aggregated rows. Tours last at most 24 hours
+	 * (a check constraint), which gives the index scan a lower bound as well as an upper one.
+	 */
 	static final String AGGREGATE = """
 			with bounds as (
 			  select (cast(:from as date))::timestamp at time zone 'Europe/London' as p_start,
@@ -47,11 +51,14 @@ public class ReportQueries {
 			rule_sets as (
 			  select id, effective_from, lead(effective_from) over (order by effective_from) as effective_to
 			  from duties.rule_set),
-			slices as (
+			teams as (
+			  select ward_code from geography.ward_place
+			  where cast(:borough as text) is null or borough_code = :borough),
+			cells as (
 			  select mo.month, t.ward_code as team_ward, c.activity_class, c.counts_as_duty, c.abstracted, c.report_type,
 			         (c.activity_class = 'ON_WARD' and d.ward_code in (t.ward_code, t.also_ward_code)) as on_own_ward,
 			         case when c.activity_class = 'AUTHORISED_FLEX' then d.ward_code end as flex_ward,
-			         extract(epoch from least(d.ends_at, mo.m_end) - greatest(d.starts_at, mo.m_start)) / 60 as minutes
+			         sum(extract(epoch from least(d.ends_at, mo.m_end) - greatest(d.starts_at, mo.m_start)) / 60) as minutes
 			  from duties.duty d
 			  join months mo on d.starts_at < mo.m_end and d.ends_at > mo.m_start
 			  join rule_sets r on d.duty_date >= r.effective_from and (r.effective_to is null or d.duty_date < r.effective_to)
@@ -59,15 +66,16 @@ public class ReportQueries {
 			  join workforce.team_membership t on t.person_id = d.person_id and t.start_date <= d.duty_date
 			       and (t.end_date is null or t.end_date > d.duty_date)
 			  where d.kind = :kind
-			    and d.starts_at < (select p_end from bounds) and d.ends_at > (select p_start from bounds))
-			select s.month, p.bcu_name, p.borough_name, p.borough_code, p.cluster_code, p.ward_name, s.team_ward,
-			       s.activity_class, s.counts_as_duty, s.abstracted, s.report_type, s.on_own_ward, s.flex_ward,
-			       round(sum(s.minutes))::bigint as minutes
-			from slices s join geography.ward_place p on p.ward_code = s.team_ward
-			where cast(:borough as text) is null or p.borough_code = :borough
-			group by s.month, p.bcu_name, p.borough_name, p.borough_code, p.cluster_code, p.ward_name, s.team_ward,
-			         s.activity_class, s.counts_as_duty, s.abstracted, s.report_type, s.on_own_ward, s.flex_ward
-			order by s.month, p.borough_name, p.ward_name, s.report_type""";
+			    and d.starts_at >= (select p_start from bounds) - interval '24 hours'
+			    and d.starts_at < (select p_end from bounds) and d.ends_at > (select p_start from bounds)
+			    and t.ward_code in (select ward_code from teams)
+			  group by 1, 2, 3, 4, 5, 6, 7, 8)
+			select cells.month, p.bcu_name, p.borough_name, p.borough_code, p.cluster_code, p.ward_name, cells.team_ward,
+			       cells.activity_class, cells.counts_as_duty, cells.abstracted, cells.report_type, cells.on_own_ward,
+			       cells.flex_ward, round(cells.minutes)::bigint as minutes
+			from cells join geography.ward_place p on p.ward_code = cells.team_ward
+			order by cells.month, p.borough_name, p.ward_name, cells.report_type""";
+
 
 	/** One duty behind a report figure, with its minutes inside the period. */
 	public record Slice(long dutyId, long personId, java.time.LocalDate dutyDate, java.time.Instant startsAt,
@@ -93,6 +101,7 @@ public class ReportQueries {
 			join workforce.team_membership t on t.person_id = d.person_id and t.start_date <= d.duty_date
 			     and (t.end_date is null or t.end_date > d.duty_date)
 			where d.kind = :kind and t.ward_code = :team and d.starts_at < b.p_end and d.ends_at > b.p_start
+			  and d.starts_at >= b.p_start - interval '24 hours'
 			  and (cast(:type as text) is null or c.report_type = :type)
 			order by d.starts_at, d.person_id
 			limit :limit""";
@@ -135,6 +144,8 @@ public class ReportQueries {
 	}
 
 	public List<Cell> aggregate(LocalDate from, LocalDate to, DutyKind kind, Optional<String> boroughCode) {
+		// enough memory to aggregate a month of London in memory (the default 4 MB spills to disk)
+		this.jdbc.sql("set local work_mem = '64MB'").update();
 		return this.jdbc.sql(AGGREGATE)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))

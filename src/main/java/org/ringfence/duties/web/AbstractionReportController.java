@@ -88,7 +88,13 @@ class AbstractionReportController {
 					name + ".xlsx");
 			case "pdf" -> download(this.documents.pdf(report, scopeName, report.boroughs()
 				.stream()
-				.collect(java.util.stream.Collectors.toMap(AbstractionReport.Summary::code, AbstractionReport.Summary::name))),
+				.collect(java.util.stream.Collectors.toMap(AbstractionReport.Summary::code, AbstractionReport.Summary::name)),
+					this.duties.classificationOn(end)
+						.values()
+						.stream()
+						.filter(c -> !c.countsAsDuty())
+						.map(org.ringfence.duties.Classification::reportType)
+						.collect(java.util.stream.Collectors.toSet())),
 					MediaType.APPLICATION_PDF, name + ".pdf");
 			default -> throw invalid("format", "format must be json, csv, xlsx or pdf.");
 		};

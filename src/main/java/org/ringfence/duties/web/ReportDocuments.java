@@ -108,8 +108,22 @@ class ReportDocuments {
 	record TeamBar(String name, double visibility, double abstraction) {
 	}
 
-	byte[] pdf(AbstractionReport report, String scopeName, Map<String, String> boroughNames) throws IOException {
+	/** Hours of one report type, and whether it is duty time. */
+	record TypeHours(String type, long minutes, boolean duty) {
+	}
+
+	byte[] pdf(AbstractionReport report, String scopeName, Map<String, String> boroughNames,
+			java.util.Set<String> offDutyTypes) throws IOException {
 		Context context = new Context(Locale.UK);
+		List<TypeHours> types = report.force()
+			.minutesByType()
+			.entrySet()
+			.stream()
+			.map(e -> new TypeHours(e.getKey(), e.getValue(), !offDutyTypes.contains(e.getKey())))
+			.sorted(Comparator.comparingLong(TypeHours::minutes).reversed())
+			.toList();
+		context.setVariable("dutyTypes", types.stream().filter(TypeHours::duty).toList());
+		context.setVariable("offTypes", types.stream().filter(t -> !t.duty()).toList());
 		context.setVariable("report", report);
 		context.setVariable("scopeName", scopeName);
 		context.setVariable("period", DAY.format(report.from()) + " to " + DAY.format(report.to()));
