@@ -41,7 +41,9 @@ import org.postgresql.copy.CopyManager;
  * 1. counts the rows of duties.duty and the ACTUAL rows overlapping the month;
  * 2. times GET /api/v1/reports/abstraction?month= (all London, HTTP Basic) and the bare SQL
  *    aggregate over the same rows through JDBC, taking turns (2 warm-ups each, then 7 timed each,
- *    the order alternating per round so that a slow patch of the machine hits both alike);
+ *    the order rotating per round so that a slow patch of the machine hits both alike), and, for
+ *    information, the report's own SQL (ReportQueries.AGGREGATE, read from the source file given
+ *    with --aggregate-source) through JDBC in the same rotation;
  * 3. writes a valid CSV of N rows (people of ward teams, consecutive days of 07:00-15:00 SN_WARD
  *    planned tours from 2032-01-01), times a PostgreSQL COPY of the same rows into a scratch copy
  *    of duties.duty (dropped after), imports the file through the API, then imports it again.
@@ -78,7 +80,8 @@ public class ReportBench {
 		catch (IllegalArgumentException ex) {
 			System.err.println("ReportBench: " + ex.getMessage());
 			System.err.println("usage: java -cp postgresql.jar bench/ReportBench.java --jdbc URL --base URL --month YYYY-MM "
-					+ "--work DIR [--user U] [--password P] [--reps 7] [--warmup 2] [--rows 100000] [--timeout S]");
+					+ "--work DIR [--user U] [--password P] [--reps 7] [--warmup 2] [--rows 100000] [--timeout S] "
+					+ "[--aggregate-source src/main/java/org/ringfence/duties/persistence/ReportQueries.java]");
 			System.exit(2);
 		}
 		System.exit(bench.run());
@@ -101,6 +104,7 @@ public class ReportBench {
 				case "--warmup" -> this.warmup = Integer.parseInt(v);
 				case "--rows" -> this.rows = Integer.parseInt(v);
 				case "--timeout" -> this.timeoutSeconds = Integer.parseInt(v);
+				case "--aggregate-source" -> this.aggregateSource = Path.of(v);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
@@ -159,16 +163,20 @@ public class ReportBench {
 
 	void report(Connection db) throws Exception {
 		URI uri = URI.create(this.base + "/api/v1/reports/abstraction?month=" + this.month + "&format=json");
+		String appSql = appAggregate();
 		List<Double> reportMs = new ArrayList<>();
 		List<Double> bareMs = new ArrayList<>();
+		List<Double> appSqlMs = new ArrayList<>();
 		long[] bareShape = new long[2];
+		long[] appSqlRows = new long[1];
 		int[] reportBytes = new int[1];
+		int kinds = appSql == null ? 2 : 3;
 		for (int round = 0; round < this.warmup + this.reps; round++) {
 			boolean measured = round >= this.warmup;
-			boolean reportFirst = round % 2 == 0;
-			for (int turn = 0; turn < 2; turn++) {
-				if ((turn == 0) == reportFirst) {
-					long t0 = System.nanoTime();
+			for (int turn = 0; turn < kinds; turn++) {
+				int what = (turn + round) % kinds; // the order rotates each round
+				long t0 = System.nanoTime();
+				if (what == 0) {
 					HttpResponse<byte[]> res = this.http.send(HttpRequest.newBuilder(uri)
 						.header("Authorization", this.authHeader)
 						.header("Accept", "application/json")
@@ -185,8 +193,7 @@ public class ReportBench {
 						reportMs.add(ms);
 					}
 				}
-				else {
-					long t0 = System.nanoTime();
+				else if (what == 1) {
 					try (PreparedStatement st = db.prepareStatement(BARE)) {
 						bindMonth(st);
 						long groups = 0;
@@ -202,15 +209,45 @@ public class ReportBench {
 						bareShape[0] = groups;
 						bareShape[1] = Math.round(minutes);
 					}
-					double ms = (System.nanoTime() - t0) / 1e6;
 					if (measured) {
-						bareMs.add(ms);
+						bareMs.add((System.nanoTime() - t0) / 1e6);
+					}
+				}
+				else {
+					try (PreparedStatement st = db.prepareStatement(appSql)) {
+						java.sql.Date first = java.sql.Date.valueOf(YearMonth.parse(this.month).atDay(1));
+						java.sql.Date last = java.sql.Date.valueOf(YearMonth.parse(this.month).atEndOfMonth());
+						int i = 1;
+						for (String name : this.appSqlParams) {
+							switch (name) {
+								case "from" -> st.setDate(i++, first);
+								case "to" -> st.setDate(i++, last);
+								case "kind" -> st.setString(i++, "ACTUAL");
+								default -> st.setNull(i++, java.sql.Types.VARCHAR);
+							}
+						}
+						long n = 0;
+						try (ResultSet rs = st.executeQuery()) {
+							int columns = rs.getMetaData().getColumnCount();
+							while (rs.next()) {
+								for (int c = 1; c <= columns; c++) {
+									rs.getObject(c);
+								}
+								n++;
+							}
+						}
+						appSqlRows[0] = n;
+					}
+					if (measured) {
+						appSqlMs.add((System.nanoTime() - t0) / 1e6);
 					}
 				}
 			}
 			if (measured) {
-				info(String.format(Locale.ROOT, "round %d: report %.1f ms, bare SQL %.1f ms", round - this.warmup + 1,
-						reportMs.get(reportMs.size() - 1), bareMs.get(bareMs.size() - 1)));
+				info(String.format(Locale.ROOT, "round %d: report %.1f ms, bare SQL %.1f ms%s", round - this.warmup + 1,
+						reportMs.get(reportMs.size() - 1), bareMs.get(bareMs.size() - 1),
+						appSqlMs.isEmpty() ? "" : String.format(Locale.ROOT, ", the app's SQL %.1f ms",
+								appSqlMs.get(appSqlMs.size() - 1))));
 			}
 		}
 		result("report_median_ms", fmt(percentile(reportMs, 50)));
@@ -224,9 +261,42 @@ public class ReportBench {
 		result("bare_max_ms", fmt(percentile(bareMs, 100)));
 		result("bare_groups", bareShape[0]);
 		result("bare_minutes", bareShape[1]);
+		if (appSql != null) {
+			result("app_sql_median_ms", fmt(percentile(appSqlMs, 50)));
+			result("app_sql_p95_ms", fmt(percentile(appSqlMs, 95)));
+			result("app_sql_rows", appSqlRows[0]);
+		}
 		if (bareShape[0] == 0) {
 			warning("the bare aggregate found no duty minutes in " + this.month);
 		}
+	}
+
+	Path aggregateSource;
+
+	List<String> appSqlParams = new ArrayList<>();
+
+	/**
+	 * The report's own SQL (ReportQueries.AGGREGATE), read from the source file given with
+	 * --aggregate-source, named parameters turned into JDBC ones; null when not given or not found.
+	 */
+	String appAggregate() throws IOException {
+		if (this.aggregateSource == null || !Files.isRegularFile(this.aggregateSource)) {
+			return null;
+		}
+		String source = Files.readString(this.aggregateSource);
+		Matcher m = Pattern.compile("String AGGREGATE = \"\"\"\\s*\\n(.*?)\"\"\";", Pattern.DOTALL).matcher(source);
+		if (!m.find()) {
+			warning("no AGGREGATE text block in " + this.aggregateSource);
+			return null;
+		}
+		Matcher p = Pattern.compile("(?<!:):(from|to|kind|borough)\\b").matcher(m.group(1));
+		StringBuilder sql = new StringBuilder();
+		while (p.find()) {
+			this.appSqlParams.add(p.group(1));
+			p.appendReplacement(sql, "?");
+		}
+		p.appendTail(sql);
+		return sql.toString();
 	}
 
 	// ------------------------------------------------------------------ 3. import vs COPY
