@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import org.ringfence.duties.DutyKind;
@@ -49,7 +50,7 @@ final class DemoDutyPlan {
 	static final int MAX_DAYS_WITHOUT_REST = 7;
 
 	/** Share of notional duty days abstracted, before the borough's and the month's factors. */
-	static final double ABSTRACTION_RATE = 0.31;
+	static final double ABSTRACTION_RATE = 0.335;
 
 	/** The hours of a tour, in London local time. */
 	enum Tour {
@@ -144,7 +145,8 @@ final class DemoDutyPlan {
 
 	/** One person to roster: their posting, ward(s), cluster and borough. */
 	private record Member(long personId, WorkforceRole role, Pattern pattern, List<String> wards, String unitPlace,
-			String boroughCode, List<String> clusterWards, List<String> boroughWards, LocalDate postedFrom) {
+			String boroughCode, List<String> clusterWards, List<String> boroughWards, LocalDate postedFrom,
+			int restOffset) {
 	}
 
 	private final Map<String, String> boroughNames;
@@ -198,6 +200,8 @@ final class DemoDutyPlan {
 			.sorted(Comparator.comparingLong(Posting::personId).thenComparing(Posting::start))
 			.forEach(p -> byPerson.put(p.personId(), p));
 		List<Member> members = new ArrayList<>();
+		// Rest days staggered across a ward team: each member's pair three days on from the last one's.
+		Map<String, Integer> teamSize = new HashMap<>();
 		for (Posting p : byPerson.values()) {
 			Unit unit = p.unit();
 			switch (unit.kind()) {
@@ -212,18 +216,20 @@ final class DemoDutyPlan {
 						case SPECIAL_CONSTABLE -> Pattern.VOLUNTEER;
 						default -> Pattern.WARD_TEAM;
 					};
+					int place = teamSize.merge(unit.code(), 1, Integer::sum) - 1;
+					int restOffset = Math.floorMod(unit.code().hashCode() + 3 * place, 7);
 					members.add(new Member(p.personId(), p.role(), pattern, List.copyOf(wards), "",
 							borough, cluster == null ? List.of() : cluster.wardCodes(),
-							boroughWards.getOrDefault(borough, List.of()), p.start()));
+							boroughWards.getOrDefault(borough, List.of()), p.start(), restOffset));
 				}
 				case CLUSTER -> {
 					ClusterSummary cluster = clusterById.get(unit.code());
 					String borough = cluster == null ? "" : cluster.boroughCode();
 					members.add(new Member(p.personId(), p.role(), Pattern.OFFICE, List.of(), "Cluster " + unit.code(),
-							borough, List.of(), List.of(), p.start()));
+							borough, List.of(), List.of(), p.start(), 0));
 				}
 				case BOROUGH -> members.add(new Member(p.personId(), p.role(), Pattern.OFFICE, List.of(),
-						"Borough " + unit.code(), unit.code(), List.of(), List.of(), p.start()));
+						"Borough " + unit.code(), unit.code(), List.of(), List.of(), p.start(), 0));
 			}
 		}
 		return members;
@@ -236,7 +242,7 @@ final class DemoDutyPlan {
 		if (days <= 0) {
 			return List.of();
 		}
-		Random random = new Random(this.seed * 1_000_003L + member.personId() * 7_919L);
+		Random random = new Random(mixed(this.seed, member.personId()));
 		if (member.pattern() == Pattern.VOLUNTEER) {
 			return volunteered(member, start, days, random);
 		}
@@ -247,7 +253,7 @@ final class DemoDutyPlan {
 	/** What each day is: rest, leave, sickness, training, an event or work. */
 	private Day[] roster(Member member, LocalDate start, int days, Random random) {
 		boolean office = member.pattern() != Pattern.WARD_TEAM;
-		int restOffset = random.nextInt(7);
+		int restOffset = member.restOffset();
 		boolean police = member.role() != WorkforceRole.STAFF;
 		boolean carnival = police && random.nextDouble() < 0.30;
 		boolean newYear = police && random.nextDouble() < 0.20;
@@ -517,10 +523,15 @@ final class DemoDutyPlan {
 	/** The chance a tour is abstracted in a borough and month: a seeded factor for each. */
 	private double abstractionRate(String borough, YearMonth month) {
 		double boroughFactor = this.boroughFactors.computeIfAbsent(borough,
-				b -> 0.85 + 0.27 * new Random(this.seed * 31 + b.hashCode()).nextDouble());
-		double monthFactor = 0.92 + 0.16 * new Random(this.seed * 17 + borough.hashCode() * 31L + month.hashCode())
+				b -> 0.85 + 0.27 * new Random(mixed(this.seed, b.hashCode())).nextDouble());
+		double monthFactor = 0.92 + 0.16 * new Random(mixed(this.seed, borough.hashCode() * 31L + month.hashCode()))
 			.nextDouble();
 		return ABSTRACTION_RATE * boroughFactor * monthFactor;
+	}
+
+	/** A seed for one thing (a person, a borough, a month): nearby keys give unrelated numbers. */
+	private static long mixed(long seed, long key) {
+		return new SplittableRandom(seed * 1_000_003L + key).nextLong();
 	}
 
 	/** A special constable's volunteered tours: a late or evening most Fridays or Saturdays. */
