@@ -47,6 +47,25 @@ public class CurrentAccess {
 		return Optional.of(user.scopes().stream().filter(s -> s.type() == ScopeType.BOROUGH).map(Scope::code).sorted().toList());
 	}
 
+	/**
+	 * The borough a borough-or-London view covers: the one asked for if in scope; all London (empty)
+	 * for a force-wide user who asked for none; a borough user's own borough; otherwise denied.
+	 */
+	public Optional<String> boroughOrLondon(Optional<String> borough) {
+		if (borough.isPresent()) {
+			require(Place.borough(borough.get()));
+			return borough;
+		}
+		if (user().hasForceScope()) {
+			return Optional.empty();
+		}
+		java.util.List<String> boroughs = boroughsOrAll().orElse(java.util.List.of());
+		if (boroughs.size() == 1) {
+			return Optional.of(boroughs.get(0));
+		}
+		throw new ScopeDenied("Name a borough within your scope.");
+	}
+
 	public boolean covers(Place place) {
 		return AccessPolicy.covers(scopes(), place);
 	}

@@ -16,9 +16,7 @@ import org.ringfence.duties.AbstractionReport;
 import org.ringfence.duties.AbstractionReports;
 import org.ringfence.duties.DutyKind;
 import org.ringfence.identity.CurrentAccess;
-import org.ringfence.identity.Place;
 import org.ringfence.identity.Roles;
-import org.ringfence.identity.ScopeDenied;
 import org.ringfence.platform.InvalidInput;
 
 import org.springframework.http.HttpHeaders;
@@ -75,7 +73,7 @@ class AbstractionReportController {
 		LocalDate[] period = period(month, from, to);
 		LocalDate start = period[0];
 		LocalDate end = period[1];
-		Optional<String> scopedBorough = scope(borough);
+		Optional<String> scopedBorough = this.access.boroughOrLondon(borough);
 		AbstractionReport report = this.reports.report(start, end, kind, scopedBorough);
 		String name = "abstraction-" + start + "-" + end + scopedBorough.map(b -> "-" + b).orElse("");
 		String scopeName = scopedBorough.map(b -> this.geography.borough(b).name()).orElse("London");
@@ -148,21 +146,6 @@ class AbstractionReportController {
 		return new LocalDate[] { start, end };
 	}
 
-	/** A force-wide user may ask for all London or one borough; a borough user gets their borough. */
-	private Optional<String> scope(Optional<String> borough) {
-		if (borough.isPresent()) {
-			this.access.require(Place.borough(borough.get()));
-			return borough;
-		}
-		if (this.access.user().hasForceScope()) {
-			return Optional.empty();
-		}
-		List<String> boroughs = this.access.boroughsOrAll().orElse(List.of());
-		if (boroughs.size() == 1) {
-			return Optional.of(boroughs.get(0));
-		}
-		throw new ScopeDenied("Name a borough within your scope.");
-	}
 
 	static String csv(AbstractionReport report) throws IOException {
 		StringWriter out = new StringWriter();

@@ -19,7 +19,6 @@ import org.ringfence.duties.NewDuty;
 import org.ringfence.identity.CurrentAccess;
 import org.ringfence.identity.Place;
 import org.ringfence.identity.Roles;
-import org.ringfence.identity.ScopeDenied;
 import org.ringfence.platform.InvalidInput;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +58,7 @@ class ReportPages {
 	@PreAuthorize(Roles.REPORT_READERS)
 	String dashboard(@RequestParam Optional<String> borough, @RequestParam Optional<String> month, Model model) {
 		YearMonth selected = month(month);
-		Optional<String> scoped = scope(borough);
+		Optional<String> scoped = this.access.boroughOrLondon(borough);
 		List<Map<String, Object>> trend = new ArrayList<>();
 		TreeSet<String> types = new TreeSet<>();
 		AbstractionReport current = null;
@@ -121,20 +120,6 @@ class ReportPages {
 		return "reports/drilldown";
 	}
 
-	private Optional<String> scope(Optional<String> borough) {
-		if (borough.isPresent()) {
-			this.access.require(Place.borough(borough.get()));
-			return borough;
-		}
-		if (this.access.user().hasForceScope()) {
-			return Optional.empty();
-		}
-		List<String> boroughs = this.access.boroughsOrAll().orElse(List.of());
-		if (boroughs.size() == 1) {
-			return Optional.of(boroughs.get(0));
-		}
-		throw new ScopeDenied("Name a borough within your scope.");
-	}
 
 	/** The month asked for, or the last complete month. */
 	static YearMonth month(Optional<String> month) {
