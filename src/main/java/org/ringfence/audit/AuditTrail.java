@@ -1,5 +1,6 @@
 package org.ringfence.audit;
 
+import org.ringfence.platform.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +9,6 @@ import org.ringfence.audit.persistence.AuditQueries;
 import org.ringfence.platform.AuditableEvent;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +32,7 @@ public class AuditTrail {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(AuditableEvent event) {
-		this.queries.append(actor(), event.action(), event.entityType(), event.entityId(), event.boroughCode().orElse(null),
+		this.queries.append(Actor.current(), event.action(), event.entityType(), event.entityId(), event.boroughCode().orElse(null),
 				event.before(), event.after());
 	}
 
@@ -48,9 +47,5 @@ public class AuditTrail {
 		return this.queries.verify();
 	}
 
-	private static String actor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
-	}
 
 }

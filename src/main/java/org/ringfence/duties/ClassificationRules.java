@@ -1,5 +1,6 @@
 package org.ringfence.duties;
 
+import org.ringfence.platform.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import org.ringfence.platform.DomainRuleViolation;
 import org.ringfence.platform.StateChange;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,7 +76,7 @@ public class ClassificationRules {
 			}
 			classes.put(change.code(), change);
 		}
-		long id = this.queries.insertRuleSet(name.strip(), effectiveFrom, note == null ? "" : note, actor());
+		long id = this.queries.insertRuleSet(name.strip(), effectiveFrom, note == null ? "" : note, Actor.current());
 		classes.values().forEach(c -> this.queries.insertClassification(id, c));
 		this.events.publishEvent(StateChange.created("rule set", Long.toString(id), null,
 				Map.of("name", name, "effectiveFrom", effectiveFrom.toString(), "changes",
@@ -99,7 +99,7 @@ public class ClassificationRules {
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new DomainRuleViolation("code-name", "A code needs a name of 1-100 characters.");
 		}
-		this.queries.insertCode(code, name.strip(), actor());
+		this.queries.insertCode(code, name.strip(), Actor.current());
 		LocalDate today = LocalDate.now(this.clock);
 		List<RuleSetRow> sets = this.queries.ruleSets();
 		for (int i = 0; i < sets.size(); i++) {
@@ -115,9 +115,5 @@ public class ClassificationRules {
 		return classification;
 	}
 
-	private static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
-	}
 
 }

@@ -1,5 +1,6 @@
 package org.ringfence.duties;
 
+import org.ringfence.platform.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -130,7 +130,7 @@ public class DutyService {
 	@Transactional
 	public Duty record(NewDuty duty) {
 		check(duty, 0);
-		long id = this.queries.insert(duty, "manual", actor(), Optional.empty());
+		long id = this.queries.insert(duty, "manual", Actor.current(), Optional.empty());
 		Duty stored = duty(id);
 		this.events.publishEvent(StateChange.created("duty", Long.toString(id), boroughOf(duty.personId()), state(stored)));
 		return stored;
@@ -156,7 +156,7 @@ public class DutyService {
 				classes.get(changed.activityCode()).activityClass(), changed.dutyDate(), LocalDate.now(this.clock),
 				before.noticeDays());
 		this.queries.keepHistory(before, this.json.writeValueAsString(state(before)));
-		if (!this.queries.update(id, expectedVersion, changed, notice, actor())) {
+		if (!this.queries.update(id, expectedVersion, changed, notice, Actor.current())) {
 			throw new OptimisticLockingFailureException("duty " + id + " changed meanwhile");
 		}
 		Duty after = duty(id);
@@ -213,9 +213,5 @@ public class DutyService {
 		return instant.atZone(NewDuty.LONDON).toLocalDateTime().toString().replace('T', ' ');
 	}
 
-	private static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
-	}
 
 }

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import org.ringfence.geography.persistence.GeographyQueries;
 import org.ringfence.geography.persistence.GeographyQueries.WardRow;
 import org.ringfence.identity.Place;
+import org.ringfence.platform.Actor;
 import org.ringfence.platform.InvalidInput;
 import org.ringfence.platform.NotFound;
 
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -137,9 +137,7 @@ public class GeographyService {
 	 */
 	@Transactional
 	public BoundaryImportReport importBoundaries(byte[] geoJson, String name, String source, boolean dryRun) {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		String actor = authentication == null ? "system" : authentication.getName();
-		BoundaryImportReport report = this.importer.apply(geoJson, name, source, actor, dryRun);
+		BoundaryImportReport report = this.importer.apply(geoJson, name, source, Actor.current(), dryRun);
 		if (dryRun) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 		}

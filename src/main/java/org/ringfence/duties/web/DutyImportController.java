@@ -13,6 +13,7 @@ import org.ringfence.duties.DutyImport;
 import org.ringfence.duties.DutyImportReport;
 import org.ringfence.identity.Roles;
 import org.ringfence.platform.InvalidInput;
+import org.ringfence.platform.web.Uploads;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,8 +32,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @ApiResponse(responseCode = "403", description = "Role does not allow this")
 class DutyImportController {
 
-	/** The largest file accepted as a request body (200,000 rows are about 15 MB). */
-	static final int MAX_BODY = 50 * 1024 * 1024;
 
 	static final String TEXT_CSV = "text/csv";
 
@@ -61,7 +60,7 @@ class DutyImportController {
 		List<DutyImport.Upload> uploads = new ArrayList<>();
 		if (request instanceof MultipartHttpServletRequest multipart) {
 			for (MultipartFile file : multipart.getFiles("files")) {
-				uploads.add(new DutyImport.Upload(safeName(file.getOriginalFilename()), file.getBytes()));
+				uploads.add(new DutyImport.Upload(Uploads.safeName(file.getOriginalFilename()), file.getBytes()));
 			}
 			if (uploads.isEmpty()) {
 				throw new InvalidInput("Send the CSV files in the multipart field 'files'.",
@@ -69,25 +68,10 @@ class DutyImportController {
 			}
 		}
 		else {
-			byte[] content = request.getInputStream().readNBytes(MAX_BODY + 1);
-			if (content.length > MAX_BODY) {
-				throw new InvalidInput("The file is larger than " + (MAX_BODY / 1024 / 1024) + " MB.",
-						List.of(new InvalidInput.FieldError("body", "too large")));
-			}
-			uploads.add(new DutyImport.Upload("(request body)", content));
+			uploads.add(new DutyImport.Upload("(request body)", Uploads.body(request)));
 		}
 		return this.imports.importFiles(uploads, dryRun);
 	}
 
-	/** Keeps only the last path element of a client's file name, and only printable characters. */
-	static String safeName(String fileName) {
-		if (fileName == null || fileName.isBlank()) {
-			return "(unnamed)";
-		}
-		String last = fileName.replace('\\', '/');
-		last = last.substring(last.lastIndexOf('/') + 1);
-		last = last.replaceAll("[^A-Za-z0-9._ -]", "_");
-		return last.length() > 100 ? last.substring(0, 100) : last;
-	}
 
 }

@@ -19,6 +19,7 @@ import org.ringfence.geography.WardSummary;
 import org.ringfence.identity.Roles;
 import org.ringfence.platform.InvalidInput;
 import org.ringfence.platform.NotFound;
+import org.ringfence.platform.web.Uploads;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +41,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @ApiResponse(responseCode = "403", description = "Role does not allow this")
 class GeographyController {
 
-	/** The largest boundary file accepted as a request body (the whole of London is about 1 MB). */
-	static final int MAX_BODY = 50 * 1024 * 1024;
 
 	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
@@ -137,14 +136,10 @@ class GeographyController {
 						List.of(new InvalidInput.FieldError("file", "missing")));
 			}
 			content = file.getBytes();
-			source = "upload " + safeName(file.getOriginalFilename());
+			source = "upload " + Uploads.safeName(file.getOriginalFilename());
 		}
 		else {
-			content = request.getInputStream().readNBytes(MAX_BODY + 1);
-			if (content.length > MAX_BODY) {
-				throw new InvalidInput("The file is larger than " + (MAX_BODY / 1024 / 1024) + " MB.",
-						List.of(new InvalidInput.FieldError("body", "too large")));
-			}
+			content = Uploads.body(request);
 			source = "upload (request body)";
 		}
 		if (name.isBlank() || name.length() > 200) {
@@ -153,15 +148,5 @@ class GeographyController {
 		return this.geography.importBoundaries(content, name, source, dryRun);
 	}
 
-	/** Keeps only the last path element of a client's file name, and only printable characters. */
-	static String safeName(String fileName) {
-		if (fileName == null || fileName.isBlank()) {
-			return "(unnamed)";
-		}
-		String last = fileName.replace('\\', '/');
-		last = last.substring(last.lastIndexOf('/') + 1);
-		last = last.replaceAll("[^A-Za-z0-9._ -]", "_");
-		return last.length() > 100 ? last.substring(0, 100) : last;
-	}
 
 }

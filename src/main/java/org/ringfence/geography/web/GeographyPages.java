@@ -105,7 +105,7 @@ class GeographyPages {
 		String setName = name.isBlank() ? "Uploaded boundary set" : name.strip();
 		try {
 			BoundaryImportReport report = this.geography.importBoundaries(file.getBytes(), setName,
-					"upload " + GeographyController.safeName(file.getOriginalFilename()), dryRun);
+					"upload " + org.ringfence.platform.web.Uploads.safeName(file.getOriginalFilename()), dryRun);
 			model.addAttribute("report", report);
 		}
 		catch (InvalidInput ex) {
