@@ -41,9 +41,7 @@ import org.postgresql.copy.CopyManager;
  * 1. counts the rows of duties.duty and the ACTUAL rows overlapping the month;
  * 2. times GET /api/v1/reports/abstraction?month= (all London, HTTP Basic) and the bare SQL
  *    aggregate over the same rows through JDBC, taking turns (2 warm-ups each, then 7 timed each,
- *    the order rotating per round so that a slow patch of the machine hits both alike), and, for
- *    information, the report's own SQL (ReportQueries.AGGREGATE, read from the source file given
- *    with --aggregate-source) through JDBC in the same rotation;
+ *    the order rotating per round so that a slow patch of the machine hits both alike);
  * 3. writes a valid CSV of N rows (people of ward teams, consecutive days of 07:00-15:00 SN_WARD
  *    planned tours from 2032-01-01), times a PostgreSQL COPY of the same rows into a scratch copy
  *    of duties.duty (dropped after), imports the file through the API, then imports it again.
@@ -80,8 +78,7 @@ public class ReportBench {
 		catch (IllegalArgumentException ex) {
 			System.err.println("ReportBench: " + ex.getMessage());
 			System.err.println("usage: java -cp postgresql.jar bench/ReportBench.java --jdbc URL --base URL --month YYYY-MM "
-					+ "--work DIR [--user U] [--password P] [--reps 7] [--warmup 2] [--rows 100000] [--timeout S] "
-					+ "[--aggregate-source src/main/java/org/ringfence/duties/persistence/ReportQueries.java]");
+					+ "--work DIR [--user U] [--password P] [--reps 7] [--warmup 2] [--rows 100000] [--timeout S]");
 			System.exit(2);
 		}
 		System.exit(bench.run());
@@ -104,7 +101,6 @@ public class ReportBench {
 				case "--warmup" -> this.warmup = Integer.parseInt(v);
 				case "--rows" -> this.rows = Integer.parseInt(v);
 				case "--timeout" -> this.timeoutSeconds = Integer.parseInt(v);
-				case "--aggregate-source" -> this.aggregateSource = Path.of(v);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
@@ -163,14 +159,11 @@ public class ReportBench {
 
 	void report(Connection db) throws Exception {
 		URI uri = URI.create(this.base + "/api/v1/reports/abstraction?month=" + this.month + "&format=json");
-		String appSql = appAggregate();
 		List<Double> reportMs = new ArrayList<>();
 		List<Double> bareMs = new ArrayList<>();
-		List<Double> appSqlMs = new ArrayList<>();
 		long[] bareShape = new long[2];
-		long[] appSqlRows = new long[1];
 		int[] reportBytes = new int[1];
-		int kinds = appSql == null ? 2 : 3;
+		int kinds = 2;
 		for (int round = 0; round < this.warmup + this.reps; round++) {
 			boolean measured = round >= this.warmup;
 			for (int turn = 0; turn < kinds; turn++) {
@@ -213,41 +206,10 @@ public class ReportBench {
 						bareMs.add((System.nanoTime() - t0) / 1e6);
 					}
 				}
-				else {
-					try (PreparedStatement st = db.prepareStatement(appSql)) {
-						java.sql.Date first = java.sql.Date.valueOf(YearMonth.parse(this.month).atDay(1));
-						java.sql.Date last = java.sql.Date.valueOf(YearMonth.parse(this.month).atEndOfMonth());
-						int i = 1;
-						for (String name : this.appSqlParams) {
-							switch (name) {
-								case "from" -> st.setDate(i++, first);
-								case "to" -> st.setDate(i++, last);
-								case "kind" -> st.setString(i++, "ACTUAL");
-								default -> st.setNull(i++, java.sql.Types.VARCHAR);
-							}
-						}
-						long n = 0;
-						try (ResultSet rs = st.executeQuery()) {
-							int columns = rs.getMetaData().getColumnCount();
-							while (rs.next()) {
-								for (int c = 1; c <= columns; c++) {
-									rs.getObject(c);
-								}
-								n++;
-							}
-						}
-						appSqlRows[0] = n;
-					}
-					if (measured) {
-						appSqlMs.add((System.nanoTime() - t0) / 1e6);
-					}
-				}
 			}
 			if (measured) {
-				info(String.format(Locale.ROOT, "round %d: report %.1f ms, bare SQL %.1f ms%s", round - this.warmup + 1,
-						reportMs.get(reportMs.size() - 1), bareMs.get(bareMs.size() - 1),
-						appSqlMs.isEmpty() ? "" : String.format(Locale.ROOT, ", the app's SQL %.1f ms",
-								appSqlMs.get(appSqlMs.size() - 1))));
+				info(String.format(Locale.ROOT, "round %d: report %.1f ms, bare SQL %.1f ms", round - this.warmup + 1,
+						reportMs.get(reportMs.size() - 1), bareMs.get(bareMs.size() - 1)));
 			}
 		}
 		result("report_median_ms", fmt(percentile(reportMs, 50)));
@@ -261,43 +223,11 @@ public class ReportBench {
 		result("bare_max_ms", fmt(percentile(bareMs, 100)));
 		result("bare_groups", bareShape[0]);
 		result("bare_minutes", bareShape[1]);
-		if (appSql != null) {
-			result("app_sql_median_ms", fmt(percentile(appSqlMs, 50)));
-			result("app_sql_p95_ms", fmt(percentile(appSqlMs, 95)));
-			result("app_sql_rows", appSqlRows[0]);
-		}
 		if (bareShape[0] == 0) {
 			warning("the bare aggregate found no duty minutes in " + this.month);
 		}
 	}
 
-	Path aggregateSource;
-
-	List<String> appSqlParams = new ArrayList<>();
-
-	/**
-	 * The report's own SQL (ReportQueries.AGGREGATE), read from the source file given with
-	 * --aggregate-source, named parameters turned into JDBC ones; null when not given or not found.
-	 */
-	String appAggregate() throws IOException {
-		if (this.aggregateSource == null || !Files.isRegularFile(this.aggregateSource)) {
-			return null;
-		}
-		String source = Files.readString(this.aggregateSource);
-		Matcher m = Pattern.compile("String AGGREGATE = \"\"\"\\s*\\n(.*?)\"\"\";", Pattern.DOTALL).matcher(source);
-		if (!m.find()) {
-			warning("no AGGREGATE text block in " + this.aggregateSource);
-			return null;
-		}
-		Matcher p = Pattern.compile("(?<!:):(from|to|kind|borough)\\b").matcher(m.group(1));
-		StringBuilder sql = new StringBuilder();
-		while (p.find()) {
-			this.appSqlParams.add(p.group(1));
-			p.appendReplacement(sql, "?");
-		}
-		p.appendTail(sql);
-		return sql.toString();
-	}
 
 	// ------------------------------------------------------------------ 3. import vs COPY
 

@@ -88,7 +88,7 @@ public class DutyImport {
 		log.debug("Duty import: parsed after {} ms", millisSince(started));
 		int unchanged = 0;
 		if (rowsStaged > 0) {
-			this.queries.stage(staged);
+			this.queries.stage(staged, this.workforce.personIdsByServiceNumber());
 			log.debug("Duty import: staged after {} ms", millisSince(started));
 			Set<Long> outOfScope = outOfScope(user);
 			for (FoundProblem found : this.queries.problems(names)) {

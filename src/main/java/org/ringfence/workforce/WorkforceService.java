@@ -161,6 +161,12 @@ public class WorkforceService {
 		return this.queries.personByServiceNumber(serviceNumber).map(PersonRow::id);
 	}
 
+	/** Every person's id by service number (a few thousand), for resolving a whole import file at once. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> personIdsByServiceNumber() {
+		return this.queries.personIdsByServiceNumber();
+	}
+
 	/** Names ("given family") of people by id, for lists that show who did what. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> names(java.util.Collection<Long> ids) {

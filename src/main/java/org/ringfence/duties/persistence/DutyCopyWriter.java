@@ -46,18 +46,17 @@ public class DutyCopyWriter {
 	 * caller's transaction, so the table is never seen without them, and a load that breaks one
 	 * (an overlap, an unknown person) fails as a whole.
 	 */
-	static final String[] DROP = { "alter table duties.duty drop constraint duty_no_overlap, drop constraint duty_natural_key, "
-			+ "drop constraint duty_person_id_fkey, drop constraint duty_ward_code_fkey, "
-			+ "drop constraint duty_activity_code_fkey", "drop index duties.duty_starts_ix" };
+	static final String[] DROP = { "alter table duties.duty drop constraint duty_planned_no_overlap, "
+			+ "drop constraint duty_actual_no_overlap, drop constraint duty_natural_key, drop constraint duty_person_id_fkey",
+			"drop index duties.duty_starts_ix" };
 
 	static final String[] RESTORE = { "create index duty_starts_ix on duties.duty (starts_at)",
 			"alter table duties.duty add constraint duty_natural_key unique (person_id, kind, starts_at)",
-			"alter table duties.duty add constraint duty_no_overlap exclude using gist "
-					+ "(person_id with =, kind with =, tstzrange(starts_at, ends_at) with &&)",
+			"alter table duties.duty add constraint duty_planned_no_overlap exclude using gist "
+					+ "(person_id with =, tstzrange(starts_at, ends_at) with &&) where (kind = 'PLANNED')",
+			"alter table duties.duty add constraint duty_actual_no_overlap exclude using gist "
+					+ "(person_id with =, tstzrange(starts_at, ends_at) with &&) where (kind = 'ACTUAL')",
 			"alter table duties.duty add constraint duty_person_id_fkey foreign key (person_id) references workforce.person",
-			"alter table duties.duty add constraint duty_ward_code_fkey foreign key (ward_code) references geography.ward",
-			"alter table duties.duty add constraint duty_activity_code_fkey foreign key (activity_code) "
-					+ "references duties.activity_code",
 			"analyze duties.duty" };
 
 	/** A first load into the empty table: constraints and indexes are built once, after the rows. */

@@ -44,8 +44,11 @@ public class DutyImportQueries {
 	public record FoundProblem(int fileNo, long line, String column, String reason, Long personId) {
 	}
 
-	/** Creates the staging table and copies the rows into it; returns the number of rows copied. */
-	public long stage(List<StagedFile> files) {
+	/**
+	 * Creates the staging table and copies the rows into it with the person of each service number
+	 * (none when unknown); returns the number of rows copied.
+	 */
+	public long stage(List<StagedFile> files, java.util.Map<String, Long> people) {
 		this.jdbc.sql("create temp table " + STAGE + " (file_no integer not null, line integer not null, "
 				+ "service_number text not null, kind text not null, duty_date date not null, starts_at timestamptz not null, "
 				+ "ends_at timestamptz not null, ward_code text, place text not null, activity_code text not null, "
@@ -56,7 +59,7 @@ public class DutyImportQueries {
 			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
 				.copyIn("copy " + STAGE + " (file_no, line, service_number, kind, duty_date, starts_at, ends_at, ward_code, "
-						+ "place, activity_code) from stdin (format csv)");
+						+ "place, activity_code, person_id) from stdin (format csv)");
 			try {
 				StringBuilder buffer = new StringBuilder(1 << 17);
 				for (StagedFile file : files) {
@@ -68,7 +71,12 @@ public class DutyImportQueries {
 						row.wardCode().ifPresent(w -> quoted(buffer, w));
 						buffer.append(',');
 						quoted(buffer, row.place()).append(',');
-						quoted(buffer, row.activityCode()).append('\n');
+						quoted(buffer, row.activityCode()).append(',');
+						Long person = people.get(row.serviceNumber());
+						if (person != null) {
+							buffer.append(person.longValue());
+						}
+						buffer.append('\n');
 						if (buffer.length() > (1 << 16)) {
 							write(copy, buffer);
 						}
@@ -89,9 +97,8 @@ public class DutyImportQueries {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
-		this.jdbc.sql("update " + STAGE + " s set person_id = p.id from workforce.person p "
-				+ "where p.service_number = s.service_number").update();
 		this.jdbc.sql("analyze " + STAGE).update();
+		this.jdbc.sql(MATCH).update();
 		return copied;
 	}
 
@@ -112,6 +119,23 @@ public class DutyImportQueries {
 		copy.writeToCopy(bytes, 0, bytes.length);
 		buffer.setLength(0);
 	}
+
+	/**
+	 * The stored duties each staged row meets, found in one pass over the natural-key index: the
+	 * duty with the same person, kind and start (stored already, or stored with other details) and
+	 * any other duty of that person and kind that overlaps it. Tours last at most 24 hours, which
+	 * bounds the index range.
+	 */
+	static final String MATCH = """
+			create temp table duty_import_match on commit drop as
+			select s.file_no, s.line, s.person_id, d.id as duty_id, d.kind, d.starts_at, d.ends_at,
+			       d.starts_at = s.starts_at as same_start,
+			       (d.ends_at, d.duty_date, d.ward_code, d.place, d.activity_code)
+			         is not distinct from (s.ends_at, s.duty_date, s.ward_code, s.place, s.activity_code) as same_details
+			from duty_import_stage s
+			join duties.duty d on d.person_id = s.person_id and d.kind = s.kind
+			     and d.starts_at > s.starts_at - interval '24 hours' and d.starts_at < s.ends_at
+			     and d.ends_at > s.starts_at""";
 
 	/** The people named in the staged rows. */
 	public List<Long> stagedPeople() {
@@ -170,23 +194,18 @@ public class DutyImportQueries {
 				  from ordered x
 				  where x.n = 1 and x.latest_end[1] > extract(epoch from x.starts_at)::float8
 				  union all
-				  select s.file_no, s.line, 'start',
-				         'differs from the stored duty ' || d.id || ': use the duty API to change it', s.person_id
-				  from duty_import_stage s
-				  join duties.duty d on d.person_id = s.person_id and d.kind = s.kind and d.starts_at = s.starts_at
-				  where (d.ends_at, d.duty_date, d.ward_code, d.place, d.activity_code)
-				        is distinct from (s.ends_at, s.duty_date, s.ward_code, s.place, s.activity_code)
+				  select m.file_no, m.line, 'start',
+				         'differs from the stored duty ' || m.duty_id || ': use the duty API to change it', m.person_id
+				  from duty_import_match m
+				  where m.same_start and not m.same_details
 				  union all
-				  select s.file_no, s.line, 'start',
-				         'overlaps the stored ' || lower(d.kind) || ' duty ' || d.id || ' ('
-				         || to_char(d.starts_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') || ' to '
-				         || to_char(d.ends_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') || ')',
-				         s.person_id
-				  from duty_import_stage s
-				  join duties.duty d on d.person_id = s.person_id and d.kind = s.kind
-				       and d.starts_at > s.starts_at - interval '24 hours' and d.starts_at < s.ends_at
-				       and tstzrange(d.starts_at, d.ends_at) && tstzrange(s.starts_at, s.ends_at)
-				       and d.starts_at <> s.starts_at
+				  select m.file_no, m.line, 'start',
+				         'overlaps the stored ' || lower(m.kind) || ' duty ' || m.duty_id || ' ('
+				         || to_char(m.starts_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') || ' to '
+				         || to_char(m.ends_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') || ')',
+				         m.person_id
+				  from duty_import_match m
+				  where not m.same_start
 				) p
 				order by file_no, line, col
 				""";
@@ -210,8 +229,7 @@ public class DutyImportQueries {
 
 	/** How many staged rows are stored already, exactly as staged (checked by {@link #problems}). */
 	public int countStored() {
-		return this.jdbc.sql("select count(*) from " + STAGE + " s join duties.duty d on d.person_id = s.person_id "
-				+ "and d.kind = s.kind and d.starts_at = s.starts_at").query(Integer.class).single();
+		return this.jdbc.sql("select count(*) from duty_import_match where same_start").query(Integer.class).single();
 	}
 
 	/**
@@ -225,8 +243,8 @@ public class DutyImportQueries {
 				select s.person_id, s.kind, s.duty_date, s.starts_at, s.ends_at, s.ward_code, s.place, s.activity_code,
 				       'csv import: ' || (cast(:names as text[]))[s.file_no], :actor
 				from duty_import_stage s
-				where not exists (select 1 from duties.duty d
-				                  where d.person_id = s.person_id and d.kind = s.kind and d.starts_at = s.starts_at)
+				where not exists (select 1 from duty_import_match m
+				                  where m.file_no = s.file_no and m.line = s.line and m.same_start)
 				order by s.starts_at, s.person_id
 				""").param("names", fileNames.toArray(String[]::new)).param("actor", actor).update();
 	}

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ringfence.workforce.Posting;
@@ -62,6 +63,15 @@ public class WorkforceQueries {
 			.param(serviceNumber)
 			.query(WorkforceQueries::personRow)
 			.optional();
+	}
+
+	public Map<String, Long> personIdsByServiceNumber() {
+		Map<String, Long> ids = new java.util.HashMap<>();
+		this.jdbc.sql("select service_number, id from workforce.person")
+			.query((java.sql.ResultSet rs) -> {
+				ids.put(rs.getString(1), rs.getLong(2));
+			});
+		return ids;
 	}
 
 	public List<PersonRow> people(Collection<Long> ids) {
