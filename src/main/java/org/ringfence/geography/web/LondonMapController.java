@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1")
 @Tag(name = "Geography")
 @ApiResponse(responseCode = "401", description = "Not logged in")
+@ApiResponse(responseCode = "403", description = "Role does not allow this")
 class LondonMapController {
 
 	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
