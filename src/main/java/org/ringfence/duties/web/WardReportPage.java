@@ -129,7 +129,9 @@ class WardReportPage {
 		model.addAttribute("team", team);
 		model.addAttribute("figures", figures);
 		model.addAttribute("byType", byType);
-		model.addAttribute("chartJson", this.json.writeValueAsString(Map.of("trend", trend, "types", types)));
+		// inside a script element: no "</" may end it early
+		model.addAttribute("chartJson",
+				this.json.writeValueAsString(Map.of("trend", trend, "types", types)).replace("</", "<\\/"));
 		return "reports/ward";
 	}
 
