@@ -17,6 +17,17 @@
       series: [{ name: 'Visibility', type: 'line', color: '#1d70b8',
         data: data.trend.map(function (p) { return Math.round(p.visibility * 1000) / 10; }) }]
     });
+    // a ward team's dashboard also draws its borough's visibility, for comparison
+    if (data.trend.length && data.trend[0].boroughVisibility !== undefined) {
+      trend.setOption({
+        legend: { bottom: 0 },
+        grid: { bottom: 60 },
+        series: [{ name: 'Team', type: 'line', color: '#1d70b8',
+          data: data.trend.map(function (p) { return Math.round(p.visibility * 1000) / 10; }) },
+        { name: 'Borough', type: 'line', color: '#505a5f', lineStyle: { type: 'dashed' },
+          data: data.trend.map(function (p) { return Math.round(p.boroughVisibility * 1000) / 10; }) }]
+      });
+    }
     window.addEventListener('resize', function () { trend.resize(); });
   }
   var typeEl = document.getElementById('type-chart');

@@ -1,10 +1,27 @@
-// Draws a borough's (or one ward's) wards from GeoJSON, coloured by cluster. No base map tiles:
-// the app does not depend on a tile server; the polygons are the map.
+// Draws a borough's, one ward's or all London's wards from GeoJSON, coloured by cluster or, given
+// data-visibility, by visibility. No base map tiles: the app does not depend on a tile server; the polygons are the map.
 (function () {
   var palette = ['#1d70b8', '#00703c', '#d4351c', '#f47738', '#4c2c92', '#28a197', '#912b88', '#85994b',
     '#b58840', '#5694ca', '#003078', '#6f72af'];
   var el = document.getElementById('map');
   if (!el || typeof L === 'undefined') { return; }
+  // visibility in bands of 10 points, red (under 50%) through yellow to blue (90% or more): a
+  // ColorBrewer RdYlBu scale, which readers with colour-blindness can tell apart too
+  var bands = [[0.5, '#d73027'], [0.6, '#fc8d59'], [0.7, '#fee090'], [0.8, '#e0f3f8'], [0.9, '#91bfdb'],
+    [Infinity, '#4575b4']];
+  var byVisibility = function (v) {
+    if (v === undefined || v === null || isNaN(v)) { return '#b1b4b6'; }
+    for (var i = 0; i < bands.length; i++) {
+      if (v < bands[i][0]) { return bands[i][1]; }
+    }
+    return bands[bands.length - 1][1];
+  };
+  document.querySelectorAll('.rf-swatch[data-visibility]').forEach(function (swatch) {
+    var v = swatch.getAttribute('data-visibility');
+    swatch.style.background = byVisibility(v === '' ? undefined : Number(v));
+  });
+  // where a click on a ward goes: a template with {code}, by default the ward's page
+  var link = el.getAttribute('data-ward-link') || '/wards/{code}';
   var clusterIndex = {};
   document.querySelectorAll('.rf-swatch[data-cluster-index]').forEach(function (swatch) {
     swatch.style.background = palette[Number(swatch.getAttribute('data-cluster-index')) % palette.length];
@@ -21,13 +38,6 @@
       clusters.forEach(function (c, i) { clusterIndex[c] = i; });
       var highlight = el.getAttribute('data-highlight');
       var visibility = el.getAttribute('data-visibility') ? JSON.parse(el.getAttribute('data-visibility')) : null;
-      // visibility 0.5 (or less) is red, 1.0 is green, through amber
-      var byVisibility = function (v) {
-        if (v === undefined) { return '#b1b4b6'; }
-        var t = Math.max(0, Math.min(1, (v - 0.5) / 0.5));
-        var r = Math.round(212 + (0 - 212) * t), g = Math.round(53 + (112 - 53) * t), b = Math.round(28 + (60 - 28) * t);
-        return 'rgb(' + r + ',' + g + ',' + b + ')';
-      };
       var map = L.map(el, { zoomSnap: 0.25, attributionControl: true });
       map.attributionControl.setPrefix(false);
       map.attributionControl.addAttribution('Boundaries: ONS/GLA, OGL v3');
@@ -36,14 +46,16 @@
           var colour = visibility ? byVisibility(visibility[f.properties.code])
             : palette[clusterIndex[f.properties.clusterId] % palette.length];
           var focus = !highlight || highlight === f.properties.code;
-          return { color: '#0b0c0c', weight: focus && highlight ? 3 : 1, fillColor: colour, fillOpacity: focus ? 0.55 : 0.15 };
+          var many = data.features.length > 100;
+          return { color: many ? '#505a5f' : '#0b0c0c', weight: focus && highlight ? 3 : many ? 0.5 : 1, fillColor: colour,
+            fillOpacity: !focus ? 0.15 : visibility ? 0.85 : 0.55 };
         },
         onEachFeature: function (f, l) {
           var label = visibility && visibility[f.properties.code] !== undefined
             ? f.properties.name + ': ' + Math.round(visibility[f.properties.code] * 1000) / 10 + '% on own ward'
-            : f.properties.name + ' (' + f.properties.clusterName + ')';
+            : f.properties.name + (visibility ? ': no duty time' : ' (' + f.properties.clusterName + ')');
           l.bindTooltip(label, { sticky: true });
-          l.on('click', function () { window.location.href = '/wards/' + f.properties.code; });
+          l.on('click', function () { window.location.href = link.replace('{code}', encodeURIComponent(f.properties.code)); });
         }
       }).addTo(map);
       map.fitBounds(layer.getBounds(), { padding: [10, 10] });

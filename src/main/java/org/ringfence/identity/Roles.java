@@ -35,6 +35,10 @@ public final class Roles {
 	/** Who may record, change and import duties, within their scope (the borough's resource office). */
 	public static final String DUTY_WRITERS = "hasAnyRole('ADMIN','RESOURCE_OFFICE')";
 
+	/** The roles of {@link #REPORT_READERS}, for pages that link to a report only for those who may read it. */
+	public static final java.util.Set<Role> REPORT_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
+			Role.OVERSIGHT, Role.SUPERINTENDENT, Role.SMT_LEAD, Role.RESOURCE_OFFICE);
+
 	/** Who may read the abstraction report (team aggregates, no names), within their scope. */
 	public static final String REPORT_READERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
 			+ "'RESOURCE_OFFICE')";

@@ -15,6 +15,7 @@ import org.ringfence.geography.ClusterSummary;
 import org.ringfence.geography.GeographyService;
 import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
+import org.ringfence.support.WebSession;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,10 @@ class AccessMatrixIT {
 
 	long otherPerson;
 
+	long hackneyDuty;
+
+	final java.util.Map<String, WebSession> sessions = new java.util.HashMap<>();
+
 	@BeforeAll
 	void findScopes() {
 		this.api = new Api(this.port);
@@ -82,6 +87,16 @@ class AccessMatrixIT {
 		this.hackneyWard = this.geography.wards(Optional.of(HACKNEY)).get(0).code();
 		this.officerPerson = this.api.get("officer.camden", "/api/v1/me").json().get("personId").asLong();
 		this.otherPerson = this.api.get("supt.camden", "/api/v1/me").json().get("personId").asLong();
+		long hackneyPerson = -1;
+		for (JsonNode person : this.api.get("admin", "/api/v1/people?borough=" + HACKNEY).json()) {
+			if (person.get("unit").get("kind").asString().equals("WARD")) {
+				hackneyPerson = person.get("id").asLong();
+				break;
+			}
+		}
+		java.time.YearMonth month = java.time.YearMonth.now().minusMonths(1);
+		this.hackneyDuty = this.api.get("admin", "/api/v1/duties?person=" + hackneyPerson + "&from=" + month.atDay(1) + "&to="
+				+ month.atEndOfMonth()).json().get(0).get("id").asLong();
 	}
 
 	record Call(String user, String method, String path, int expected) {
@@ -165,6 +180,7 @@ class AccessMatrixIT {
 		calls.add(new Call("controller", "GET", "/api/v1/reports/abstraction?month=2026-10", 403));
 		calls.add(new Call("officer.camden", "GET", "/api/v1/me/duties?from=2026-10-01&to=2026-10-31", 200));
 		calls.add(new Call("analyst", "POST", "/api/v1/duties/rule-sets", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/wards/map", 200));
 		return calls;
 	}
 
@@ -187,6 +203,56 @@ class AccessMatrixIT {
 		}));
 	}
 
+	/** Pages (form login): who may not open the duty pages and the ward dashboard, by role and area. */
+	List<Call> pages() {
+		String wardDashboard = "/reports/abstraction/wards/%s?months=1";
+		List<Call> calls = new ArrayList<>();
+		for (String user : List.of("analyst", "oversight", "controller", "supt.camden", "smt.camden", "inspector.camden",
+				"sergeant.camden", "officer.camden", "supt.hackney")) {
+			calls.add(new Call(user, "GET", "/duties", 403));
+		}
+		calls.add(new Call("resources.camden", "GET", "/duties", 200));
+		calls.add(new Call("resources.camden", "GET", "/duties/new", 200));
+		calls.add(new Call("admin", "GET", "/duties/" + this.hackneyDuty + "/edit", 200));
+		calls.add(new Call("smt.camden", "GET", "/duties/new", 403));
+		calls.add(new Call("supt.camden", "POST", "/duties/new", 403));
+		calls.add(new Call("officer.camden", "GET", "/duties/" + this.hackneyDuty + "/edit", 403));
+		calls.add(new Call("resources.camden", "GET", "/duties/" + this.hackneyDuty + "/edit", 403));
+		calls.add(new Call("resources.camden", "POST", "/duties/" + this.hackneyDuty + "/edit", 403));
+		calls.add(new Call("resources.camden", "GET", "/duties?ward=" + this.hackneyWard, 403));
+		calls.add(new Call("resources.camden", "GET", "/duties/new?borough=" + HACKNEY, 403));
+		calls.add(new Call("resources.camden", "GET", wardDashboard.formatted(this.sergeantWard), 200));
+		calls.add(new Call("oversight", "GET", wardDashboard.formatted(this.hackneyWard), 200));
+		calls.add(new Call("resources.camden", "GET", wardDashboard.formatted(this.hackneyWard), 403));
+		calls.add(new Call("supt.hackney", "GET", wardDashboard.formatted(this.sergeantWard), 403));
+		calls.add(new Call("smt.camden", "GET", wardDashboard.formatted(this.hackneyWard), 403));
+		for (String user : List.of("controller", "inspector.camden", "sergeant.camden", "officer.camden")) {
+			calls.add(new Call(user, "GET", wardDashboard.formatted(this.sergeantWard), 403));
+		}
+		calls.add(new Call(null, "GET", "/duties", 302));
+		calls.add(new Call(null, "GET", wardDashboard.formatted(this.sergeantWard), 302));
+		return calls;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> pagesDenyRolesAndAreasOutsideThem() {
+		return pages().stream().map(call -> DynamicTest.dynamicTest(call.toString(), () -> {
+			WebSession session = call.user() == null ? WebSession.anonymous(this.port)
+					: this.sessions.computeIfAbsent(call.user(), u -> WebSession.signIn(this.port, u));
+			WebSession.Page page = call.method().equals("GET") ? session.get(call.path())
+					: session.post("/", call.path(), java.util.Map.of("date", "2035-01-01", "start", "07:00", "end", "15:00",
+							"activityCode", "SN_WARD", "kind", "PLANNED", "version", "0", "personId",
+							Long.toString(this.officerPerson)));
+			assertThat(page.status()).as(call.toString()).isEqualTo(call.expected());
+			if (page.status() == 403) {
+				assertThat(page.body()).contains("You do not have access to this page");
+			}
+			if (page.status() == 302) {
+				assertThat(page.location()).endsWith("/login");
+			}
+		}));
+	}
+
 	@Test
 	void everyRoleHasAtLeastOneDenialInTheMatrix() {
 		List<Call> calls = matrix();
@@ -199,7 +265,7 @@ class AccessMatrixIT {
 	@TestFactory
 	Stream<DynamicTest> anonymousCallersGet401OnEveryApiEndpoint() {
 		List<String[]> endpoints = List.of(new String[] { "GET", "/api/v1/boroughs" },
-				new String[] { "GET", "/api/v1/boroughs/E09000007" }, new String[] { "GET", "/api/v1/boroughs/E09000007/map" },
+				new String[] { "GET", "/api/v1/boroughs/E09000007" }, new String[] { "GET", "/api/v1/boroughs/E09000007/map" }, new String[] { "GET", "/api/v1/wards/map" },
 				new String[] { "GET", "/api/v1/clusters" }, new String[] { "GET", "/api/v1/wards?borough=E09000007" },
 				new String[] { "GET", "/api/v1/wards/E05000137" }, new String[] { "GET", "/api/v1/wards/E05000137/boundary" },
 				new String[] { "GET", "/api/v1/wards/E05000137/team" },

@@ -45,6 +45,7 @@ class WorkforcePages {
 		model.addAttribute("ward", ward);
 		model.addAttribute("wardNames", this.geography.wardNames());
 		model.addAttribute("teamVisible", teamVisible);
+		model.addAttribute("abstractionVisible", this.access.may(Roles.REPORT_READER_ROLES, place));
 		if (teamVisible) {
 			model.addAttribute("team", this.workforce.team(code));
 			model.addAttribute("history", this.workforce.history(code));
