@@ -53,6 +53,15 @@ public final class Roles {
 	/** Who may check the audit chain (a count and a verdict, no personal data). */
 	public static final String AUDIT_VERIFIERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT')";
 
+	/** Who may read borough tasking meetings, their minutes and support bids, within their borough. */
+	public static final String TASKING_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may plan tasking meetings, build their agenda and make and debrief bids: the borough's SMT. */
+	public static final String TASKING_SECRETARIES = "hasAnyRole('ADMIN','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may record a tasking meeting's decisions and close it: the superintendent who chairs it. */
+	public static final String TASKING_CHAIRS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
+
 	private Roles() {
 	}
 

@@ -282,15 +282,8 @@ class AbstractionReportIT {
 		assertThat(api.get("oversight", "/api/v1/reports/abstraction?month=2034-04").body()).doesNotContain(names);
 	}
 
-	byte[] download(String user, String query) throws Exception {
-		Api api = new Api(this.port);
-		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(api.uri(query)).GET()
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString((user + ":" + Api.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		var response = java.net.http.HttpClient.newHttpClient()
-			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
+	byte[] download(String user, String query) {
+		return new Api(this.port).download(user, query);
 	}
 
 	@Test

@@ -48,6 +48,30 @@ public final class Api {
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/** The bytes of a GET answered 200 (a PDF, a workbook); fails otherwise. */
+	public byte[] download(String user, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (user != null) {
+			request.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		}
+		try {
+			HttpResponse<byte[]> response = this.client.send(request.timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("GET " + path + " as " + user + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response put(String user, String path, String json) {
 		return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));

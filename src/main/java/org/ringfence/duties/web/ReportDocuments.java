@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,8 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ringfence.duties.AbstractionReport;
 import org.ringfence.duties.AbstractionReport.Summary;
 import org.ringfence.duties.persistence.ReportQueries.Strength;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
+import org.ringfence.platform.web.PdfDocuments;
 
 import org.springframework.stereotype.Component;
 
@@ -34,10 +32,10 @@ class ReportDocuments {
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-	private final TemplateEngine templates;
+	private final PdfDocuments pdfs;
 
-	ReportDocuments(TemplateEngine templates) {
-		this.templates = templates;
+	ReportDocuments(PdfDocuments pdfs) {
+		this.pdfs = pdfs;
 	}
 
 	byte[] workbook(AbstractionReport report, List<Strength> strengths) throws IOException {
@@ -114,7 +112,7 @@ class ReportDocuments {
 
 	byte[] pdf(AbstractionReport report, String scopeName, Map<String, String> boroughNames,
 			java.util.Set<String> offDutyTypes) throws IOException {
-		Context context = new Context(Locale.UK);
+		Map<String, Object> context = new java.util.HashMap<>();
 		List<TypeHours> types = report.force()
 			.minutesByType()
 			.entrySet()
@@ -122,17 +120,17 @@ class ReportDocuments {
 			.map(e -> new TypeHours(e.getKey(), e.getValue(), !offDutyTypes.contains(e.getKey())))
 			.sorted(Comparator.comparingLong(TypeHours::minutes).reversed())
 			.toList();
-		context.setVariable("dutyTypes", types.stream().filter(TypeHours::duty).toList());
-		context.setVariable("offTypes", types.stream().filter(t -> !t.duty()).toList());
-		context.setVariable("report", report);
-		context.setVariable("scopeName", scopeName);
-		context.setVariable("period", DAY.format(report.from()) + " to " + DAY.format(report.to()));
-		context.setVariable("month", report.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " "
+		context.put("dutyTypes", types.stream().filter(TypeHours::duty).toList());
+		context.put("offTypes", types.stream().filter(t -> !t.duty()).toList());
+		context.put("report", report);
+		context.put("scopeName", scopeName);
+		context.put("period", DAY.format(report.from()) + " to " + DAY.format(report.to()));
+		context.put("month", report.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " "
 				+ report.from().getYear());
-		context.setVariable("generated", DAY.format(LocalDate.now()));
+		context.put("generated", DAY.format(LocalDate.now()));
 		List<Summary> teams = report.teams().stream().filter(t -> t.dutyMinutes() > 0).toList();
-		context.setVariable("top", teams.stream().sorted(Comparator.comparingDouble(Summary::visibility).reversed()).limit(5).toList());
-		context.setVariable("bottom", teams.stream().sorted(Comparator.comparingDouble(Summary::visibility)).limit(5).toList());
+		context.put("top", teams.stream().sorted(Comparator.comparingDouble(Summary::visibility).reversed()).limit(5).toList());
+		context.put("bottom", teams.stream().sorted(Comparator.comparingDouble(Summary::visibility)).limit(5).toList());
 		Map<String, String> boroughOfTeam = report.rows()
 			.stream()
 			.collect(Collectors.toMap(r -> r.wardCodes().get(0), AbstractionReport.Row::boroughCode, (a, b) -> a));
@@ -144,16 +142,8 @@ class ReportDocuments {
 						team.dutyMinutes() == 0 ? 0 : (double) team.abstractedMinutes() / team.dutyMinutes()));
 		}
 		bars.values().forEach(list -> list.sort(Comparator.comparingDouble(TeamBar::visibility).reversed()));
-		context.setVariable("charts", bars);
-		String html = this.templates.process("reports/abstraction-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
+		context.put("charts", bars);
+		return this.pdfs.render("reports/abstraction-pdf", context);
 	}
 
 }
