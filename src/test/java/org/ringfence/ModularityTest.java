@@ -28,7 +28,8 @@ class ModularityTest {
 	static final Map<String, Set<String>> ALLOWED = Map.of("identity", Set.of(), "geography", Set.of("identity"),
 			"workforce", Set.of("geography", "identity"), "duties", Set.of("workforce", "geography", "identity"),
 			"audit", Set.of("identity"), "demo", Set.of("geography", "workforce", "duties", "identity"),
-			"tasking", Set.of("geography", "identity"));
+			"tasking", Set.of("geography", "identity"),
+			"demand", Set.of("geography", "identity"));
 
 	static JavaClasses classes;
 
