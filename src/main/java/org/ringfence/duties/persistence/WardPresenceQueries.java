@@ -40,9 +40,16 @@ public class WardPresenceQueries {
 			return List.of();
 		}
 		Timestamp since = Timestamp.from(at.minus(LONGEST_TOUR));
+		// The wards filter first (materialized), so the classification and the look for an actual
+		// record run only for the few tours on those wards, not for every tour in London that day.
 		return this.jdbc.sql("""
+				with tours as materialized (
+				     select d.person_id, d.kind, d.ward_code, d.starts_at, d.ends_at, d.activity_code, d.duty_date
+				     from duties.duty d
+				     where d.starts_at <= :at and d.starts_at > :since and d.ends_at > :at
+				       and d.ward_code in (%s))
 				select d.person_id, m.role, d.ward_code, d.kind, d.starts_at, d.ends_at, d.activity_code
-				from duties.duty d
+				from tours d
 				join duties.classification k on k.code = d.activity_code and k.rule_set_id = (
 				     select r.id from duties.rule_set r where r.effective_from <= d.duty_date
 				     order by r.effective_from desc limit 1)
@@ -51,9 +58,7 @@ public class WardPresenceQueries {
 				     where t.person_id = d.person_id and t.start_date <= d.duty_date
 				       and (t.end_date is null or t.end_date > d.duty_date)
 				     limit 1) m on true
-				where d.starts_at <= :at and d.starts_at > :since and d.ends_at > :at
-				  and k.activity_class = 'ON_WARD'
-				  and d.ward_code in (%s)
+				where k.activity_class = 'ON_WARD'
 				  and (d.kind = 'ACTUAL' or not exists (
 				       select 1 from duties.duty a
 				       where a.person_id = d.person_id and a.kind = 'ACTUAL' and a.starts_at < d.ends_at
