@@ -58,7 +58,6 @@ public class EventDuties {
 				continue;
 			}
 			String code = eventCode(date);
-			boolean any = false;
 			for (EventDutyQueries.PlannedTour tour : ofDay) {
 				Duty duty = tour.duty();
 				if (tour.activityClass() != ActivityClass.ON_WARD) {
@@ -74,10 +73,6 @@ public class EventDuties {
 				}
 				changed.add(this.duties.change(duty.id(), duty.version(), new NewDuty(personId, DutyKind.PLANNED,
 						duty.dutyDate(), duty.startsAt(), duty.endsAt(), Optional.empty(), place, code)));
-				any = true;
-			}
-			if (!any && ofDay.stream().allMatch(t -> t.activityClass() == ActivityClass.SIGNIFICANT_EVENT)) {
-				notChanged.add(date + ": already a significant-event duty");
 			}
 		}
 		return new Recoded(changed, notChanged);
