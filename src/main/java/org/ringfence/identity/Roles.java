@@ -39,6 +39,36 @@ public final class Roles {
 	public static final java.util.Set<Role> REPORT_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
 			Role.OVERSIGHT, Role.SUPERINTENDENT, Role.SMT_LEAD, Role.RESOURCE_OFFICE);
 
+	/** Who may ask for and record call deflection decisions (CCC controllers, force-wide). */
+	public static final String DEFLECTION_DECIDERS = "hasAnyRole('ADMIN','CONTROLLER')";
+
+	/** Who may read deflection decisions and their monthly evaluation, within their scope. */
+	public static final String DEFLECTION_READERS = "hasAnyRole('ADMIN','CONTROLLER','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may see a borough's call priorities board (who is on duty now, by name), within their scope. */
+	public static final String PRIORITY_BOARD_READERS = "hasAnyRole('ADMIN','CONTROLLER','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** The roles of {@link #PRIORITY_READERS}. */
+	public static final java.util.Set<Role> PRIORITY_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.CONTROLLER,
+			Role.ANALYST, Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT);
+
+	/** Who may read one ward's call priorities, within their scope. */
+	public static final String PRIORITY_READERS = "hasAnyRole('ADMIN','CONTROLLER','ANALYST','SUPERINTENDENT','SMT_LEAD',"
+			+ "'INSPECTOR','SERGEANT')";
+
+	/** Who keeps a ward's call priorities: its sergeant or cluster inspector (and administrators). */
+	public static final String PRIORITY_EDITORS = "hasAnyRole('ADMIN','SERGEANT','INSPECTOR')";
+
+	/** Who may declare a significant event: the borough's superintendent, or an administrator. */
+	public static final String EVENT_DECLARERS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
+
+	/** Who may record SNT deployments to a significant event of their borough. */
+	public static final String EVENT_DEPLOYERS = "hasAnyRole('ADMIN','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may read significant events and the deployments to them (names), within their scope. */
+	public static final String EVENT_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','RESOURCE_OFFICE',"
+			+ "'CONTROLLER')";
+
 	/** Who may read the abstraction report (team aggregates, no names), within their scope. */
 	public static final String REPORT_READERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
 			+ "'RESOURCE_OFFICE')";

@@ -181,6 +181,42 @@ class AccessMatrixIT {
 		calls.add(new Call("officer.camden", "GET", "/api/v1/me/duties?from=2026-10-01&to=2026-10-31", 200));
 		calls.add(new Call("analyst", "POST", "/api/v1/duties/rule-sets", 403));
 		calls.add(new Call("officer.camden", "GET", "/api/v1/wards/map", 200));
+		// call deflection: controllers decide force-wide; analysts and borough SMT read; sergeants keep priorities
+		String decisions = "/api/v1/deflection/decisions";
+		String board = "/api/v1/deflection/boroughs/%s/board";
+		String priorities = "/api/v1/deflection/wards/%s/priorities";
+		calls.add(new Call("controller", "GET", board.formatted(HACKNEY), 200));
+		calls.add(new Call("controller", "GET", "/api/v1/deflection/call-categories", 200));
+		calls.add(new Call("admin", "GET", board.formatted(CAMDEN), 200));
+		calls.add(new Call("supt.camden", "GET", board.formatted(CAMDEN), 200));
+		calls.add(new Call("supt.hackney", "GET", board.formatted(CAMDEN), 403));
+		calls.add(new Call("sergeant.camden", "GET", board.formatted(CAMDEN), 403));
+		calls.add(new Call("oversight", "GET", board.formatted(CAMDEN), 403));
+		calls.add(new Call("analyst", "POST", decisions, 403));
+		calls.add(new Call("supt.camden", "POST", decisions, 403));
+		calls.add(new Call("sergeant.camden", "POST", decisions, 403));
+		calls.add(new Call("officer.camden", "GET", decisions + "?from=2026-10-01&to=2026-10-31", 403));
+		calls.add(new Call("resources.camden", "GET", decisions + "?from=2026-10-01&to=2026-10-31", 403));
+		calls.add(new Call("analyst", "GET", decisions + "?from=2026-10-01&to=2026-10-31", 200));
+		calls.add(new Call("analyst", "POST", decisions + "/1/outcome", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/deflection/evaluation?month=2026-10", 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/deflection/evaluation?month=2026-10", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/deflection/evaluation?month=2026-10&borough=" + CAMDEN, 403));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/deflection/evaluation?month=2026-10", 200));
+		calls.add(new Call("officer.camden", "GET", priorities.formatted(this.sergeantWard), 403));
+		calls.add(new Call("inspector.camden", "GET", priorities.formatted(this.otherClusterWard), 403));
+		calls.add(new Call("officer.camden", "PUT", priorities.formatted(this.sergeantWard), 403));
+		calls.add(new Call("controller", "PUT", priorities.formatted(this.sergeantWard), 403));
+		calls.add(new Call("analyst", "PUT", priorities.formatted(this.sergeantWard), 403));
+		// significant events: the borough's superintendent declares, its SMT records deployments
+		calls.add(new Call("smt.camden", "POST", "/api/v1/significant-events", 403));
+		calls.add(new Call("controller", "POST", "/api/v1/significant-events", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/significant-events/1/deployments", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/significant-events/1/deployments", 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/significant-events", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/significant-events/deployments", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/significant-events?borough=" + CAMDEN, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/significant-events", 200));
 		return calls;
 	}
 
@@ -282,7 +318,19 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/me/duties?from=2026-01-01&to=2026-01-31" },
 				new String[] { "GET", "/api/v1/duties/classification" }, new String[] { "GET", "/api/v1/duties/rule-sets" },
 				new String[] { "POST", "/api/v1/duties/rule-sets" }, new String[] { "POST", "/api/v1/duties/activity-codes" },
-				new String[] { "GET", "/api/v1/reports/abstraction?month=2026-10" });
+				new String[] { "GET", "/api/v1/reports/abstraction?month=2026-10" },
+				new String[] { "POST", "/api/v1/deflection/decisions" }, new String[] { "GET", "/api/v1/deflection/decisions/1" },
+				new String[] { "GET", "/api/v1/deflection/decisions?from=2026-10-01&to=2026-10-31" },
+				new String[] { "POST", "/api/v1/deflection/decisions/1/outcome" },
+				new String[] { "GET", "/api/v1/deflection/evaluation?month=2026-10" },
+				new String[] { "GET", "/api/v1/deflection/call-categories" },
+				new String[] { "GET", "/api/v1/deflection/wards/E05000137/priorities" },
+				new String[] { "PUT", "/api/v1/deflection/wards/E05000137/priorities" },
+				new String[] { "GET", "/api/v1/deflection/boroughs/E09000007/board" },
+				new String[] { "POST", "/api/v1/significant-events" }, new String[] { "GET", "/api/v1/significant-events" },
+				new String[] { "GET", "/api/v1/significant-events/1" },
+				new String[] { "POST", "/api/v1/significant-events/1/deployments" },
+				new String[] { "GET", "/api/v1/significant-events/deployments" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
