@@ -27,7 +27,8 @@ class ModularityTest {
 	/** Each module and the modules it may use (platform is open to all). */
 	static final Map<String, Set<String>> ALLOWED = Map.of("identity", Set.of(), "geography", Set.of("identity"),
 			"workforce", Set.of("geography", "identity"), "duties", Set.of("workforce", "geography", "identity"),
-			"audit", Set.of("identity"), "demo", Set.of("geography", "workforce", "duties", "identity"));
+			"audit", Set.of("identity"), "demo", Set.of("geography", "workforce", "duties", "identity"),
+			"protocol", Set.of("identity"), "flex", Set.of("protocol", "duties", "workforce", "geography", "identity"));
 
 	static JavaClasses classes;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ringfence.platform.DomainRuleViolation;
 import org.ringfence.platform.InvalidInput;
 import org.ringfence.platform.NotFound;
+import org.ringfence.platform.StateConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DomainRuleViolation.class)
 	ProblemDetail ruleViolation(DomainRuleViolation ex) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.code(), "Rule broken", ex.getMessage());
+		problem.setProperty("reasons", ex.reasons());
+		return problem;
+	}
+
+	@ExceptionHandler(StateConflict.class)
+	ProblemDetail stateConflict(StateConflict ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.code(), "Not allowed in this state", ex.getMessage());
 		problem.setProperty("reasons", ex.reasons());
 		return problem;
 	}
