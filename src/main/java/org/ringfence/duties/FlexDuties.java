@@ -99,6 +99,12 @@ public class FlexDuties {
 
 	@Transactional(readOnly = true)
 	public List<WardLoad> wardLoads(String boroughCode, LocalDate first, LocalDate last, LocalDate today) {
+		return wardLoads(Optional.of(boroughCode), first, last, today);
+	}
+
+	/** As {@link #wardLoads(String, LocalDate, LocalDate, LocalDate)}, for one borough or all London. */
+	@Transactional(readOnly = true)
+	public List<WardLoad> wardLoads(Optional<String> boroughCode, LocalDate first, LocalDate last, LocalDate today) {
 		return this.queries.loads(boroughCode, first, last, today)
 			.stream()
 			.map(l -> new WardLoad(l.wardCode(), l.dutyMinutes(), l.abstractedMinutes(), l.flexMinutes()))

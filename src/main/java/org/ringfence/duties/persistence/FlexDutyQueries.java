@@ -210,7 +210,7 @@ public class FlexDutyQueries {
 	public record Load(String wardCode, long dutyMinutes, long abstractedMinutes, long flexMinutes) {
 	}
 
-	public List<Load> loads(String boroughCode, LocalDate from, LocalDate to, LocalDate today) {
+	public List<Load> loads(Optional<String> boroughCode, LocalDate from, LocalDate to, LocalDate today) {
 		return this.jdbc.sql("with " + RULE_SETS + """
 				select t.ward_code,
 				       coalesce(sum(extract(epoch from d.ends_at - d.starts_at) / 60) filter (where c.counts_as_duty), 0)::bigint,
@@ -223,13 +223,13 @@ public class FlexDutyQueries {
 				join workforce.team_membership t on t.person_id = d.person_id and t.start_date <= d.duty_date
 				     and (t.end_date is null or t.end_date > d.duty_date)
 				join geography.ward_place p on p.ward_code = t.ward_code
-				where p.borough_code = :borough
+				where (cast(:borough as text) is null or p.borough_code = :borough)
 				  and d.starts_at >= (cast(:from as date) - 1)::timestamp at time zone 'Europe/London'
 				  and d.starts_at < (cast(:to as date) + 2)::timestamp at time zone 'Europe/London'
 				  and d.duty_date between :from and :to
 				  and ((d.kind = 'ACTUAL' and d.duty_date < :today) or (d.kind = 'PLANNED' and d.duty_date >= :today))
 				group by t.ward_code""")
-			.param("borough", boroughCode)
+			.param("borough", boroughCode.orElse(null))
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
 			.param("today", Date.valueOf(today))
