@@ -631,7 +631,12 @@ public class FlexRequests {
 		}
 		FlexFlags.Facts facts = new FlexFlags.Facts(row.status(), row.firstDay(), row.lastDay(), firstReview, row.endedOn(),
 				row.durationException().isPresent());
-		return FlexFlags.flags(facts, set.duration(), asOf).stream().map(f -> new Flag(f.code(), f.text())).toList();
+		List<Flag> flags = new ArrayList<>(
+				FlexFlags.flags(facts, set.duration(), asOf).stream().map(f -> new Flag(f.code(), f.text())).toList());
+		if (row.status().deployed() && row.lastCheckPassed().map(passed -> !passed).orElse(false)) {
+			flags.add(new Flag("CHECKS_FAIL", "Since authorisation a duty change makes a check fail: see the re-check."));
+		}
+		return flags;
 	}
 
 	FlexRequestView view(RequestRow row, List<OfficerRow> officers) {

@@ -236,6 +236,43 @@ class FlexWorkflowIT {
 		assertThat(closed.get("reviews").get(0).get("outcome").asString()).isEqualTo("END");
 	}
 
+	@Test
+	void aDutyChangeThatBreaksTheRingFenceOfALiveFlexIsCaughtByTheRecheck() {
+		LocalDate first = FlexFixture.window();
+		LocalDate last = first.plusDays(6);
+		FlexFixture.Ward providing = this.fx.otherCluster2;
+		this.fx.roster(providing, first, 7, 3);
+		long id = this.fx.draft(FlexFixture.request(this.fx.receiving.code(), first, last, providing.constables().get(2),
+				providing.code()));
+		this.fx.present(id, first.minusDays(7), this.fx.receiving.code(), providing.code());
+		this.fx.stepOk("supt.camden", id, action("AUTHORISE"));
+		this.fx.stepOk("supt.camden", id, action("ENDORSE"));
+		JsonNode live = this.fx.post("supt.camden", "/api/v1/flex-requests/" + id + "/what-if", java.util.Map.of()).json();
+		assertThat(live.get("passed").asBoolean()).isTrue();
+		assertThat(live.get("dutiesFlexed").asInt()).isEqualTo(7);
+		// the resource office records one of the two constables left as sick on the third day
+		LocalDate sickDay = first.plusDays(2);
+		long other = providing.constables().get(0);
+		java.util.Map<String, Object> duty = this.jdbc.sql("""
+				select id, version from duties.duty where person_id = ? and kind = 'PLANNED' and duty_date = ?""")
+			.params(other, java.sql.Date.valueOf(sickDay))
+			.query()
+			.singleRow();
+		Api.Response changed = this.fx.api.put("admin", "/api/v1/duties/" + duty.get("id"), FlexFixture.json(java.util.Map
+			.of("version", duty.get("version"), "duty", java.util.Map.of("personId", other, "kind", "PLANNED", "date",
+					sickDay.toString(), "start", "07:00", "end", "15:00", "activityCode", "SICK"))));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		JsonNode request = this.fx.api.get("smt.camden", "/api/v1/flex-requests/" + id).json();
+		assertThat(request.get("lastChecks").get("passed").asBoolean()).isFalse();
+		assertThat(request.get("flags").toString()).contains("CHECKS_FAIL");
+		JsonNode history = request.get("history");
+		JsonNode recheck = history.get(history.size() - 1);
+		assertThat(recheck.get("action").asString()).isEqualTo("RECHECK");
+		assertThat(recheck.get("details").get("failures").get(0).asString()).contains(sickDay.toString())
+			.contains("1 constable left");
+		assertThat(request.get("status").asString()).isEqualTo("LIVE");
+	}
+
 	/** A second Camden superintendent (created once). */
 	String secondSuperintendent() {
 		String user = "supt2.camden";
