@@ -273,6 +273,19 @@ class FlexWorkflowIT {
 		assertThat(request.get("status").asString()).isEqualTo("LIVE");
 	}
 
+	@Test
+	void theOpenApiListsEveryWorkflowAction() {
+		JsonNode docs = this.fx.api.get(null, "/v3/api-docs").json();
+		JsonNode transitions = docs.get("paths").get("/api/v1/flex-requests/{id}/transitions").get("post");
+		String schema = transitions.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
+			.asString();
+		JsonNode body = docs.get("components").get("schemas").get(schema.substring(schema.lastIndexOf('/') + 1));
+		List<String> actions = new ArrayList<>();
+		body.get("properties").get("action").get("enum").forEach(a -> actions.add(a.asString()));
+		assertThat(actions).containsExactly(java.util.Arrays.stream(FlexAction.values()).map(Enum::name).toArray(String[]::new));
+		assertThat(body.get("required").toString()).contains("action");
+	}
+
 	/** A second Camden superintendent (created once). */
 	String secondSuperintendent() {
 		String user = "supt2.camden";

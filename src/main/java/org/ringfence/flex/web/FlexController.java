@@ -97,7 +97,7 @@ class FlexController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(Roles.FLEX_DRAFTERS)
-	@Operation(summary = "Draft a PSP 302 flex request for a ward in your scope (sergeant: own ward; inspector: own cluster)")
+	@Operation(operationId = "createFlexRequest", summary = "Draft a PSP 302 flex request for a ward in your scope (sergeant: own ward; inspector: own cluster)")
 	@ApiResponse(responseCode = "422", description = "The first day has passed, or no rule set is in force")
 	FlexRequestView create(@Valid @RequestBody RequestBody302 body) {
 		return this.requests.create(body.toRequest(this.workforce));
@@ -105,7 +105,7 @@ class FlexController {
 
 	@GetMapping
 	@PreAuthorize(Roles.FLEX_READERS)
-	@Operation(summary = "Flex requests you may read (their receiving or a providing ward in your scope), newest first",
+	@Operation(operationId = "listFlexRequests", summary = "Flex requests you may read (their receiving or a providing ward in your scope), newest first",
 			description = "Filter by borough (GSS code) and status. Lists carry no officers' names.")
 	List<FlexRequestSummary> list(@RequestParam Optional<String> borough, @RequestParam Optional<FlexStatus> status) {
 		return this.requests.list(borough, status);
@@ -113,14 +113,14 @@ class FlexController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(Roles.FLEX_READERS)
-	@Operation(summary = "A flex request: the PSP 302, its resource plan, what each step recorded, history, flags, checks")
+	@Operation(operationId = "getFlexRequest", summary = "A flex request: the PSP 302, its resource plan, what each step recorded, history, flags, checks")
 	FlexRequestView get(@PathVariable long id) {
 		return this.requests.view(id);
 	}
 
 	@GetMapping("/{id}/duties")
 	@PreAuthorize(Roles.FLEX_READERS)
-	@Operation(summary = "The duty records the flex changed (code and ward before, receiving ward, given back or not)")
+	@Operation(operationId = "getFlexRequestDuties", summary = "The duty records the flex changed (code and ward before, receiving ward, given back or not)")
 	List<FlexRequests.FlexedDutyView> duties(@PathVariable long id) {
 		return this.requests.flexedDuties(id);
 	}
@@ -166,7 +166,7 @@ class FlexController {
 
 	@PostMapping("/{id}/transitions")
 	@PreAuthorize(Roles.FLEX_ACTORS)
-	@Operation(summary = "Take a step of the flex workflow: SUBMIT, ESCALATE, APPROVE_WARDS, PRESENT, AUTHORISE, REJECT, "
+	@Operation(operationId = "transitionFlexRequest", summary = "Take a step of the flex workflow: SUBMIT, ESCALATE, APPROVE_WARDS, PRESENT, AUTHORISE, REJECT, "
 			+ "ENDORSE, REVIEW, END, RECORD_FEEDBACK, CLOSE",
 			description = "Each step is for its role within the receiving ward's scope: SUBMIT sergeant or inspector; "
 					+ "ESCALATE inspector; APPROVE_WARDS SMT lead; PRESENT SMT lead or superintendent; AUTHORISE, REJECT, "
@@ -183,7 +183,7 @@ class FlexController {
 
 	@PostMapping("/what-if")
 	@PreAuthorize(Roles.FLEX_READERS)
-	@Operation(summary = "What if this draft PSP 302 were authorised today? The checks, each by name with ward, dates and "
+	@Operation(operationId = "whatIfFlexDraft", summary = "What if this draft PSP 302 were authorised today? The checks, each by name with ward, dates and "
 			+ "shortfall; nothing is stored")
 	FlexCheckReport whatIf(@Valid @RequestBody RequestBody302 body) {
 		return this.requests.whatIf(body.toRequest(this.workforce));
@@ -191,7 +191,7 @@ class FlexController {
 
 	@PostMapping("/{id}/what-if")
 	@PreAuthorize(Roles.FLEX_READERS)
-	@Operation(summary = "What if this request were authorised now? For a live flex: the re-check against today's duty "
+	@Operation(operationId = "whatIfFlexRequest", summary = "What if this request were authorised now? For a live flex: the re-check against today's duty "
 			+ "records. Nothing is stored")
 	FlexCheckReport whatIfStored(@PathVariable long id) {
 		return this.requests.whatIf(id);

@@ -42,7 +42,7 @@ class FlexMonitoringController {
 
 	@GetMapping("/api/v1/flex-dashboard")
 	@PreAuthorize(Roles.FLEX_MONITORS)
-	@Operation(summary = "Flex at a glance for a borough or London on a day (asOf, default today): deployed flexes, "
+	@Operation(operationId = "getFlexDashboard", summary = "Flex at a glance for a borough or London on a day (asOf, default today): deployed flexes, "
 			+ "flags (review overdue, past the limit without an exception, not ended), wards over the fairness threshold, "
 			+ "flex share of duty time by month, arrows from providing to receiving wards. No officers' names")
 	FlexDashboard dashboard(@RequestParam Optional<String> borough, @RequestParam Optional<LocalDate> asOf) {
@@ -57,7 +57,7 @@ class FlexMonitoringController {
 
 	@PostMapping("/api/v1/flex-rotations/proposals")
 	@PreAuthorize(Roles.FLEX_PLANNERS)
-	@Operation(summary = "Propose a rotation for a long-term problem: successive flex periods within the protocol's limit, "
+	@Operation(operationId = "proposeFlexRotation", summary = "Propose a rotation for a long-term problem: successive flex periods within the protocol's limit, "
 			+ "drawing on different wards, every ward kept within its ring-fence, the load spread evenly. Nothing is stored",
 			description = "constables and pcsos: officers asked for in each period (default 2 and 0)")
 	@ApiResponse(responseCode = "422", description = "The first day has passed")

@@ -42,14 +42,14 @@ class ProtocolController {
 
 	@GetMapping("/rule-sets")
 	@PreAuthorize(Roles.ANY_USER)
-	@Operation(summary = "Every protocol rule set, oldest first, each in force from its date until the next")
+	@Operation(operationId = "listProtocolRuleSets", summary = "Every protocol rule set, oldest first, each in force from its date until the next")
 	List<ProtocolRuleSet> ruleSets() {
 		return this.rules.ruleSets();
 	}
 
 	@GetMapping("/rule-sets/in-force")
 	@PreAuthorize(Roles.ANY_USER)
-	@Operation(summary = "The rule set in force on a date (default today, London)")
+	@Operation(operationId = "getProtocolRuleSetInForce", summary = "The rule set in force on a date (default today, London)")
 	@ApiResponse(responseCode = "422", description = "No rule set is in force on that date (before the first)")
 	ProtocolRuleSet inForce(@RequestParam Optional<LocalDate> date) {
 		return this.rules.inForceOn(date.orElse(LocalDate.now(ZoneId.of("Europe/London"))));
@@ -73,7 +73,7 @@ class ProtocolController {
 	@PostMapping("/rule-sets")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(Roles.ADMIN)
-	@Operation(summary = "Add a rule set (administrators): in force from its date (today or later, after the latest set) "
+	@Operation(operationId = "addProtocolRuleSet", summary = "Add a rule set (administrators): in force from its date (today or later, after the latest set) "
 			+ "until a later one; flex limits default to 28 days, review after 14, fairness over 84 days at 1.5 x the mean")
 	@ApiResponse(responseCode = "422", description = "Backdated, out of order, or the name is taken")
 	ProtocolRuleSet add(@Valid @RequestBody RuleSetBody body) {
