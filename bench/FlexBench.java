@@ -38,7 +38,10 @@ import java.util.Locale;
  *    borough's planned on-ward duties over the 4 weeks) through JDBC, taking turns;
  * 3. times a rotation proposal for a 12-week problem in that borough
  *    ({@code POST /api/v1/flex-rotations/proposals}, 2 constables and 1 PCSO a period) against the
- *    bare SQL reading the borough's planned on-ward duties over the 12 weeks.
+ *    bare SQL reading the borough's planned on-ward duties over the 12 weeks: once on the demo
+ *    rosters (under One Met few officers can be spared, so the search is short), once on full
+ *    rosters it writes into its throwaway database from 2040 (every team member on ward every day:
+ *    the most candidates, the rotation's worst case).
  *
  * Machine-readable output: {@code RESULT key value}; {@code INFO} and {@code FAILED} lines for
  * people. Exit 0 when everything was measured, 1 when a call failed, 2 on bad arguments.
@@ -133,7 +136,11 @@ public class FlexBench {
 				fail("only " + officers.size() + " officers with planned tours found (are the demo duties loaded?)");
 			}
 			checks(db, borough, receiving, first, last, officers, providing);
-			rotation(db, borough, receiving, first);
+			rotation(db, borough, receiving, first, "rotation_demo");
+			LocalDate full = LocalDate.of(2040, 1, 2);
+			long inserted = fullRosters(db, borough, full);
+			info("full rosters: " + inserted + " planned on-ward tours from " + full + " (every team member every day, for the rotation's worst case)");
+			rotation(db, borough, receiving, full, "rotation_full");
 		}
 		return this.failed ? 1 : 0;
 	}
@@ -201,11 +208,16 @@ public class FlexBench {
 		long rows = 0;
 		try (PreparedStatement ps = db.prepareStatement("""
 				select id, version, person_id, duty_date, starts_at, ends_at, ward_code, activity_code from duties.duty
-				where kind = 'PLANNED' and person_id = any(?) and duty_date between ? and ?""")) {
+				where kind = 'PLANNED' and person_id = any(?)
+				  and starts_at >= (cast(? as date) - 1)::timestamp at time zone 'Europe/London'
+				  and starts_at < (cast(? as date) + 2)::timestamp at time zone 'Europe/London'
+				  and duty_date between ? and ?""")) {
 			Array array = db.createArrayOf("bigint", people);
 			ps.setArray(1, array);
 			ps.setDate(2, Date.valueOf(first));
 			ps.setDate(3, Date.valueOf(last));
+			ps.setDate(4, Date.valueOf(first));
+			ps.setDate(5, Date.valueOf(last));
 			rows += drain(ps);
 		}
 		rows += onWard(db, wards, first.minusDays(1), last);
@@ -213,19 +225,54 @@ public class FlexBench {
 	}
 
 	long onWard(Connection db, String[] wards, LocalDate from, LocalDate to) throws SQLException {
+		// the same rows the app reads: on-ward duties of the wards' team members, through the person index
 		try (PreparedStatement ps = db.prepareStatement("""
-				select id, version, person_id, duty_date, starts_at, ends_at, ward_code, activity_code from duties.duty
-				where kind = 'PLANNED' and activity_code = 'SN_WARD' and ward_code = any(?) and duty_date between ? and ?""")) {
+				select d.id, d.version, d.person_id, d.duty_date, d.starts_at, d.ends_at, d.ward_code, d.activity_code
+				from (select distinct person_id from workforce.team_membership where ward_code = any(?)
+				        and start_date <= ? and (end_date is null or end_date > ?)) m
+				join duties.duty d on d.person_id = m.person_id and d.kind = 'PLANNED'
+				     and d.starts_at >= (cast(? as date) - 1)::timestamp at time zone 'Europe/London'
+				     and d.starts_at < (cast(? as date) + 2)::timestamp at time zone 'Europe/London'
+				where d.activity_code = 'SN_WARD' and d.ward_code = any(?) and d.duty_date between ? and ?""")) {
 			ps.setArray(1, db.createArrayOf("text", wards));
-			ps.setDate(2, Date.valueOf(from));
-			ps.setDate(3, Date.valueOf(to));
+			ps.setDate(2, Date.valueOf(to));
+			ps.setDate(3, Date.valueOf(from));
+			ps.setDate(4, Date.valueOf(from));
+			ps.setDate(5, Date.valueOf(to));
+			ps.setArray(6, db.createArrayOf("text", wards));
+			ps.setDate(7, Date.valueOf(from));
+			ps.setDate(8, Date.valueOf(to));
 			return drain(ps);
 		}
 	}
 
 	// ------------------------------------------------------------------ rotation
 
-	void rotation(Connection db, String borough, String receiving, LocalDate first) throws Exception {
+	/**
+	 * Every ward-team constable, PCSO and sergeant of the borough on an 8-hour on-ward tour every day of 12
+	 * weeks (earlies and lates by person), in the benchmark's throwaway database: the most candidates a
+	 * rotation can have.
+	 */
+	long fullRosters(Connection db, String borough, LocalDate first) throws SQLException {
+		try (PreparedStatement ps = db.prepareStatement("""
+				insert into duties.duty (person_id, kind, duty_date, starts_at, ends_at, ward_code, activity_code, source, changed_by)
+				select t.person_id, 'PLANNED', g::date,
+				       (g::date + case when t.person_id % 2 = 0 then time '07:00' else time '15:00' end) at time zone 'Europe/London',
+				       (g::date + case when t.person_id % 2 = 0 then time '15:00' else time '23:00' end) at time zone 'Europe/London',
+				       t.ward_code, 'SN_WARD', 'flex bench', 'bench'
+				from workforce.team_membership t
+				join geography.ward_place p on p.ward_code = t.ward_code
+				cross join generate_series(cast(? as date), cast(? as date) + 83, interval '1 day') g
+				where p.borough_code = ? and t.role in ('DWO', 'PC', 'PCSO', 'SERGEANT') and t.end_date is null
+				on conflict do nothing""")) {
+			ps.setDate(1, Date.valueOf(first));
+			ps.setDate(2, Date.valueOf(first));
+			ps.setString(3, borough);
+			return ps.executeUpdate();
+		}
+	}
+
+	void rotation(Connection db, String borough, String receiving, LocalDate first, String key) throws Exception {
 		String body = "{\"receivingWard\":\"" + receiving + "\",\"firstDay\":\"" + first
 				+ "\",\"weeks\":12,\"constables\":2,\"pcsos\":1}";
 		String[] wards = strings(db, "select code from geography.ward where active and borough_code = '" + borough + "'");
@@ -245,10 +292,10 @@ public class FlexBench {
 			}
 			if (i == 0) {
 				String text = response.body();
-				info("rotation: " + count(text, "\"number\":") + " periods, " + count(text, "\"rank\":")
+				info(key + ": " + count(text, "\"number\":") + " periods, " + count(text, "\"rank\":")
 						+ " officers proposed, planner " + field(text, "millis") + " ms, max/mean before "
 						+ field(text, "shareMaxToMeanBefore") + " after " + field(text, "shareMaxToMeanAfter"));
-				result("rotation_officers", count(text, "\"rank\":"));
+				result(key + "_officers", count(text, "\"rank\":"));
 			}
 			if (timed) {
 				app.add(ms);
@@ -259,10 +306,10 @@ public class FlexBench {
 				bare.add((System.nanoTime() - t0) / 1e6);
 			}
 		}
-		result("rotation_median_ms", median(app));
-		result("rotation_bare_median_ms", median(bare));
-		result("rotation_bare_rows", rows);
-		info(String.format(Locale.UK, "rotation: median %.1f ms vs bare SQL %.1f ms over %d rows", median(app), median(bare),
+		result(key + "_median_ms", median(app));
+		result(key + "_bare_median_ms", median(bare));
+		result(key + "_bare_rows", rows);
+		info(String.format(Locale.UK, "%s: median %.1f ms vs bare SQL %.1f ms over %d rows", key, median(app), median(bare),
 				rows));
 	}
 

@@ -76,13 +76,33 @@ public class FlexDutyQueries {
 			.list();
 	}
 
-	/** Planned on-ward duties (class ON_WARD) worked on these wards with duty dates from..to, by start. */
+	/**
+	 * Planned on-ward duties (class ON_WARD) worked on these wards with duty dates from..to by members
+	 * of their ward teams, by start. Driven by the members (the duty table's person index), not by a
+	 * scan of every duty in the period.
+	 */
 	public List<Row> onWard(Collection<String> wards, LocalDate from, LocalDate to) {
 		if (wards.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(SELECT_ROWS
-				+ " and d.ward_code = any(:wards) and c.activity_class = 'ON_WARD' order by d.starts_at, d.person_id")
+		return this.jdbc.sql("with " + RULE_SETS + """
+				, members as (
+				  select distinct t.person_id from workforce.team_membership t
+				  where (t.ward_code = any(:wards) or t.also_ward_code = any(:wards))
+				    and t.start_date <= :to and (t.end_date is null or t.end_date > :from))
+				select d.id, d.version, d.person_id, d.duty_date, d.starts_at, d.ends_at, d.ward_code, d.place, d.activity_code,
+				       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at
+				from members m
+				join duties.duty d on d.person_id = m.person_id and d.kind = 'PLANNED'
+				     and d.starts_at >= (cast(:from as date) - 1)::timestamp at time zone 'Europe/London'
+				     and d.starts_at < (cast(:to as date) + 2)::timestamp at time zone 'Europe/London'
+				join rule_sets r on d.duty_date >= r.effective_from and (r.effective_to is null or d.duty_date < r.effective_to)
+				join duties.classification c on c.rule_set_id = r.id and c.code = d.activity_code
+				left join workforce.team_membership t on t.person_id = d.person_id and t.start_date <= d.duty_date
+				     and (t.end_date is null or t.end_date > d.duty_date)
+				left join duties.flex_assignment a on a.duty_id = d.id and a.released_at is null
+				where d.duty_date between :from and :to and d.ward_code = any(:wards) and c.activity_class = 'ON_WARD'
+				order by d.starts_at, d.person_id""")
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
 			.param("wards", wards.toArray(String[]::new))
@@ -212,20 +232,26 @@ public class FlexDutyQueries {
 
 	public List<Load> loads(Optional<String> boroughCode, LocalDate from, LocalDate to, LocalDate today) {
 		return this.jdbc.sql("with " + RULE_SETS + """
+				, members as (
+				  select distinct t.person_id from workforce.team_membership t
+				  join geography.ward_place p on p.ward_code = t.ward_code
+				  where (cast(:borough as text) is null or p.borough_code = :borough)
+				    and t.start_date <= :to and (t.end_date is null or t.end_date > :from))
 				select t.ward_code,
 				       coalesce(sum(extract(epoch from d.ends_at - d.starts_at) / 60) filter (where c.counts_as_duty), 0)::bigint,
 				       coalesce(sum(extract(epoch from d.ends_at - d.starts_at) / 60) filter (where c.abstracted), 0)::bigint,
 				       coalesce(sum(extract(epoch from d.ends_at - d.starts_at) / 60)
 				                filter (where c.activity_class = 'AUTHORISED_FLEX'), 0)::bigint
-				from duties.duty d
+				from members m
+				join duties.duty d on d.person_id = m.person_id
+				     and d.starts_at >= (cast(:from as date) - 1)::timestamp at time zone 'Europe/London'
+				     and d.starts_at < (cast(:to as date) + 2)::timestamp at time zone 'Europe/London'
 				join rule_sets r on d.duty_date >= r.effective_from and (r.effective_to is null or d.duty_date < r.effective_to)
 				join duties.classification c on c.rule_set_id = r.id and c.code = d.activity_code
 				join workforce.team_membership t on t.person_id = d.person_id and t.start_date <= d.duty_date
 				     and (t.end_date is null or t.end_date > d.duty_date)
 				join geography.ward_place p on p.ward_code = t.ward_code
 				where (cast(:borough as text) is null or p.borough_code = :borough)
-				  and d.starts_at >= (cast(:from as date) - 1)::timestamp at time zone 'Europe/London'
-				  and d.starts_at < (cast(:to as date) + 2)::timestamp at time zone 'Europe/London'
 				  and d.duty_date between :from and :to
 				  and ((d.kind = 'ACTUAL' and d.duty_date < :today) or (d.kind = 'PLANNED' and d.duty_date >= :today))
 				group by t.ward_code""")
