@@ -68,6 +68,7 @@ public class FlexDutyQueries {
 		if (people.isEmpty()) {
 			return List.of();
 		}
+		customPlans();
 		return this.jdbc.sql(SELECT_ROWS + " and d.person_id = any(:people) order by d.starts_at, d.person_id")
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
@@ -85,6 +86,7 @@ public class FlexDutyQueries {
 		if (wards.isEmpty()) {
 			return List.of();
 		}
+		customPlans();
 		return this.jdbc.sql("with " + RULE_SETS + """
 				, members as (
 				  select distinct t.person_id from workforce.team_membership t
@@ -231,6 +233,7 @@ public class FlexDutyQueries {
 	}
 
 	public List<Load> loads(Optional<String> boroughCode, LocalDate from, LocalDate to, LocalDate today) {
+		customPlans();
 		return this.jdbc.sql("with " + RULE_SETS + """
 				, members as (
 				  select distinct t.person_id from workforce.team_membership t
@@ -268,6 +271,7 @@ public class FlexDutyQueries {
 	}
 
 	public List<Month> months(Optional<String> boroughCode, LocalDate from, LocalDate to, LocalDate today) {
+		customPlans();
 		return this.jdbc.sql("with " + RULE_SETS + """
 				select to_char(d.duty_date, 'YYYY-MM') as month,
 				       coalesce(sum(extract(epoch from d.ends_at - d.starts_at) / 60) filter (where c.counts_as_duty), 0)::bigint,
@@ -291,6 +295,15 @@ public class FlexDutyQueries {
 			.param("today", Date.valueOf(today))
 			.query((rs, n) -> new Month(rs.getString(1), rs.getLong(2), rs.getLong(3)))
 			.list();
+	}
+
+	/**
+	 * Plans the next statements of the transaction for their actual values: after five runs PostgreSQL
+	 * would switch a prepared statement to a generic plan, which for these period-bounded reads scans
+	 * far too much (1.5 s instead of 20 ms).
+	 */
+	private void customPlans() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 	}
 
 	static Row row(ResultSet rs, int n) throws SQLException {
