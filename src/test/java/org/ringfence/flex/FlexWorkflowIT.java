@@ -274,6 +274,38 @@ class FlexWorkflowIT {
 	}
 
 	@Test
+	void aReviewExtendingTheFlexPastFourWeeksNeedsAnExceptionAndFlexesTheNewDays() {
+		LocalDate first = FlexFixture.window();
+		LocalDate last = first.plusDays(20);
+		FlexFixture.Ward providing = this.fx.otherCluster;
+		this.fx.roster(providing, first, 35, 3);
+		long officer = providing.constables().get(2);
+		long id = this.fx.draft(FlexFixture.request(this.fx.receiving.code(), first, last, officer, providing.code()));
+		this.fx.present(id, first.minusDays(7), this.fx.receiving.code(), providing.code());
+		this.fx.stepOk("supt.camden", id, action("AUTHORISE"));
+		this.fx.stepOk("supt.camden", id, action("ENDORSE"));
+		LocalDate longer = first.plusDays(34);
+		Api.Response refused = this.fx.step("supt.camden", id, action("REVIEW", "heldOn", first.plusDays(13).toString(),
+				"outcome", "CHANGE", "newLastDay", longer.toString()));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().get("reasons").toString()).contains("Duration and review").contains("35 days");
+		assertThat(this.fx.planned(officer, longer)).containsExactly("SN_WARD", providing.code());
+		JsonNode extended = this.fx.stepOk("supt.camden", id, action("REVIEW", "heldOn", first.plusDays(13).toString(),
+				"outcome", "CHANGE", "newLastDay", longer.toString(), "exceptionReason",
+				"Panel and partners ask for another week over the half-term"));
+		assertThat(extended.get("lastDay").asString()).isEqualTo(longer.toString());
+		assertThat(extended.get("dutiesFlexed").asInt()).isEqualTo(35);
+		assertThat(extended.get("durationException").asString()).contains("half-term");
+		assertThat(this.fx.planned(officer, longer)).containsExactly("FLEX", this.fx.receiving.code());
+		// shortening it again gives the days after the new last day back
+		JsonNode shortened = this.fx.stepOk("supt.camden", id, action("REVIEW", "heldOn", first.plusDays(15).toString(),
+				"outcome", "CHANGE", "newLastDay", first.plusDays(27).toString()));
+		assertThat(shortened.get("dutiesFlexed").asInt()).isEqualTo(28);
+		assertThat(shortened.get("dutiesReleased").asInt()).isEqualTo(7);
+		assertThat(this.fx.planned(officer, longer)).containsExactly("SN_WARD", providing.code());
+	}
+
+	@Test
 	void theOpenApiListsEveryWorkflowAction() {
 		JsonNode docs = this.fx.api.get(null, "/v3/api-docs").json();
 		JsonNode transitions = docs.get("paths").get("/api/v1/flex-requests/{id}/transitions").get("post");
