@@ -119,7 +119,13 @@ final class FlexFixture {
 
 	/** A Monday starting 8 weeks no other test of this run uses. */
 	static LocalDate window() {
-		return LocalDate.of(2034, 1, 2).plusWeeks(8L * WINDOWS.getAndIncrement());
+		return window(8);
+	}
+
+	/** A Monday starting at least this many weeks no other test of this run uses (in steps of 8). */
+	static LocalDate window(int weeks) {
+		int windows = (weeks + 7) / 8;
+		return LocalDate.of(2034, 1, 2).plusWeeks(8L * WINDOWS.getAndAdd(windows));
 	}
 
 	/**

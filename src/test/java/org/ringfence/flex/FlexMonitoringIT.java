@@ -109,7 +109,7 @@ class FlexMonitoringIT {
 
 	@Test
 	void aRotationForATwelveWeekProblemDrawsOnDifferentWardsWithinTheRingFence() {
-		LocalDate first = FlexFixture.window();
+		LocalDate first = FlexFixture.window(12);
 		for (FlexFixture.Ward ward : List.of(this.fx.otherCluster, this.fx.otherCluster2, this.fx.sameCluster)) {
 			this.fx.roster(ward, first, 84, 3);
 		}
