@@ -30,7 +30,9 @@ class ModularityTest {
 			Map.entry("duties", Set.of("workforce", "geography", "identity")), Map.entry("audit", Set.of("identity")),
 			Map.entry("demo", Set.of("geography", "workforce", "duties", "identity")),
 			Map.entry("tasking", Set.of("geography", "identity")), Map.entry("demand", Set.of("geography", "identity")),
-			Map.entry("deflection", Set.of("tasking", "duties", "workforce", "geography", "identity")));
+			Map.entry("protocol", Set.of("identity")),
+			Map.entry("flex", Set.of("tasking", "protocol", "duties", "workforce", "geography", "identity")),
+			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")));
 
 	static JavaClasses classes;
 

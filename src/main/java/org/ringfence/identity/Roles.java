@@ -91,6 +91,26 @@ public final class Roles {
 
 	/** Who may record a tasking meeting's decisions and close it: the superintendent who chairs it. */
 	public static final String TASKING_CHAIRS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
+	/** Who may read flex requests (with the named officers), within their scope: not oversight, officers or controllers. */
+	public static final String FLEX_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
+			+ "'SERGEANT','RESOURCE_OFFICE')";
+
+	/** The roles of {@link #FLEX_READERS}. */
+	public static final java.util.Set<Role> FLEX_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
+			Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT, Role.RESOURCE_OFFICE);
+
+	/** Who may draft a flex request (PSP 302) for a ward in their scope: sergeants and cluster inspectors. */
+	public static final String FLEX_DRAFTERS = "hasAnyRole('SERGEANT','INSPECTOR')";
+
+	/** Who takes steps of the flex workflow (each step names its own roles; scope is the receiving ward). */
+	public static final String FLEX_ACTORS = "hasAnyRole('SUPERINTENDENT','SMT_LEAD','INSPECTOR','SERGEANT')";
+
+	/** Who may plan flex rotations (named officers), within their borough. */
+	public static final String FLEX_PLANNERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may see the flex dashboard (aggregates and flags, no officers' names), within their scope. */
+	public static final String FLEX_MONITORS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
+			+ "'RESOURCE_OFFICE')";
 
 	private Roles() {
 	}

@@ -181,6 +181,16 @@ class AccessMatrixIT {
 		calls.add(new Call("officer.camden", "GET", "/api/v1/me/duties?from=2026-10-01&to=2026-10-31", 200));
 		calls.add(new Call("analyst", "POST", "/api/v1/duties/rule-sets", 403));
 		calls.add(new Call("officer.camden", "GET", "/api/v1/wards/map", 200));
+		// tasking: the borough's superintendent and SMT lead; analysts read
+		calls.add(new Call("supt.camden", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/tasking/bids", 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/tasking/meetings", 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/tasking/meetings", 403));
+		calls.add(new Call("controller", "GET", "/api/v1/tasking/bids", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/tasking/bids", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/tasking/meetings", 403));
+		calls.add(new Call("smt.camden", "POST", "/api/v1/tasking/meetings/1/close", 403));
 		// call deflection: controllers decide force-wide; analysts and borough SMT read; sergeants keep priorities
 		String decisions = "/api/v1/deflection/decisions";
 		String board = "/api/v1/deflection/boroughs/%s/board";
@@ -217,6 +227,28 @@ class AccessMatrixIT {
 		calls.add(new Call("oversight", "GET", "/api/v1/significant-events/deployments", 403));
 		calls.add(new Call("supt.hackney", "GET", "/api/v1/significant-events?borough=" + CAMDEN, 403));
 		calls.add(new Call("supt.hackney", "GET", "/api/v1/significant-events", 200));
+		// protocol rule sets: everyone reads, administrators add
+		calls.add(new Call("officer.camden", "GET", "/api/v1/protocol/rule-sets", 200));
+		calls.add(new Call("supt.camden", "POST", "/api/v1/protocol/rule-sets", 403));
+		// flex requests: borough roles and inspectors/sergeants within scope; never oversight, officers, controllers
+		calls.add(new Call("analyst", "GET", "/api/v1/flex-requests", 200));
+		calls.add(new Call("supt.camden", "GET", "/api/v1/flex-requests?borough=" + CAMDEN, 200));
+		calls.add(new Call("resources.camden", "GET", "/api/v1/flex-requests?borough=" + CAMDEN, 200));
+		calls.add(new Call("oversight", "GET", "/api/v1/flex-requests", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/flex-requests", 403));
+		calls.add(new Call("controller", "GET", "/api/v1/flex-requests", 403));
+		calls.add(new Call("smt.camden", "POST", "/api/v1/flex-requests", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/flex-requests/1/transitions", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/flex-requests/1/transitions", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/flex-requests/what-if", 403));
+		// flex dashboard: aggregates, oversight included; borough users only their borough
+		calls.add(new Call("oversight", "GET", "/api/v1/flex-dashboard", 200));
+		calls.add(new Call("supt.camden", "GET", "/api/v1/flex-dashboard", 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/flex-dashboard?borough=" + CAMDEN, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/flex-dashboard", 403));
+		// rotation proposals name officers: planners of the borough
+		calls.add(new Call("inspector.camden", "POST", "/api/v1/flex-rotations/proposals", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/flex-rotations/proposals", 403));
 		return calls;
 	}
 
@@ -330,7 +362,22 @@ class AccessMatrixIT {
 				new String[] { "POST", "/api/v1/significant-events" }, new String[] { "GET", "/api/v1/significant-events" },
 				new String[] { "GET", "/api/v1/significant-events/1" },
 				new String[] { "POST", "/api/v1/significant-events/1/deployments" },
-				new String[] { "GET", "/api/v1/significant-events/deployments" });
+				new String[] { "GET", "/api/v1/significant-events/deployments" },
+				new String[] { "GET", "/api/v1/tasking/meetings" }, new String[] { "POST", "/api/v1/tasking/meetings" },
+				new String[] { "GET", "/api/v1/tasking/meetings/1" }, new String[] { "POST", "/api/v1/tasking/meetings/1/agenda" },
+				new String[] { "POST", "/api/v1/tasking/meetings/1/items" },
+				new String[] { "POST", "/api/v1/tasking/meetings/1/items/1/decision" },
+				new String[] { "POST", "/api/v1/tasking/meetings/1/close" },
+				new String[] { "GET", "/api/v1/tasking/meetings/1/minutes.pdf" }, new String[] { "GET", "/api/v1/tasking/bids" },
+				new String[] { "POST", "/api/v1/tasking/bids" }, new String[] { "GET", "/api/v1/tasking/bids/1" },
+				new String[] { "POST", "/api/v1/tasking/bids/1/debrief" },
+				new String[] { "GET", "/api/v1/protocol/rule-sets" }, new String[] { "GET", "/api/v1/protocol/rule-sets/in-force" },
+				new String[] { "POST", "/api/v1/protocol/rule-sets" }, new String[] { "GET", "/api/v1/flex-requests" },
+				new String[] { "POST", "/api/v1/flex-requests" }, new String[] { "GET", "/api/v1/flex-requests/1" },
+				new String[] { "GET", "/api/v1/flex-requests/1/duties" },
+				new String[] { "POST", "/api/v1/flex-requests/1/transitions" },
+				new String[] { "POST", "/api/v1/flex-requests/what-if" }, new String[] { "POST", "/api/v1/flex-requests/1/what-if" },
+				new String[] { "GET", "/api/v1/flex-dashboard" }, new String[] { "POST", "/api/v1/flex-rotations/proposals" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
