@@ -29,7 +29,8 @@ class ModularityTest {
 			"workforce", Set.of("geography", "identity"), "duties", Set.of("workforce", "geography", "identity"),
 			"audit", Set.of("identity"), "demo", Set.of("geography", "workforce", "duties", "identity"),
 			"tasking", Set.of("geography", "identity"),
-			"demand", Set.of("geography", "identity"));
+			"demand", Set.of("geography", "identity"),
+			"allocation", Set.of("demand", "geography", "workforce", "identity"));
 
 	static JavaClasses classes;
 
