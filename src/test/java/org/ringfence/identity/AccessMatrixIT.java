@@ -181,6 +181,30 @@ class AccessMatrixIT {
 		calls.add(new Call("officer.camden", "GET", "/api/v1/me/duties?from=2026-10-01&to=2026-10-31", 200));
 		calls.add(new Call("analyst", "POST", "/api/v1/duties/rule-sets", 403));
 		calls.add(new Call("officer.camden", "GET", "/api/v1/wards/map", 200));
+		// allocation: the borough's SMT and analysts read; the SMT writes; the superintendent decides
+		String plans = "/api/v1/supervision/plans";
+		calls.add(new Call("analyst", "GET", plans, 200));
+		calls.add(new Call("admin", "GET", plans + "?borough=" + HACKNEY, 200));
+		calls.add(new Call("supt.camden", "GET", plans + "?borough=" + CAMDEN, 200));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/schools/criteria?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/schools/criteria", 200));
+		calls.add(new Call("supt.hackney", "GET", plans + "?borough=" + CAMDEN, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/supervision/recommendation?borough=" + CAMDEN + "&sergeants=10", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/schools?borough=" + CAMDEN + "&year=2034", 403));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/schools/review?borough=" + HACKNEY + "&year=2034", 403));
+		calls.add(new Call("analyst", "POST", plans, 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/schools/allocations", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/schools/criteria", 403));
+		calls.add(new Call("smt.camden", "POST", plans + "/1/decision", 403));
+		calls.add(new Call("analyst", "POST", plans + "/1/consultations", 403));
+		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "GET", plans, 403));
+			calls.add(new Call(user, "GET", "/api/v1/supervision/recommendation?borough=" + CAMDEN + "&sergeants=10", 403));
+			calls.add(new Call(user, "POST", "/api/v1/allocation/officers", 403));
+			calls.add(new Call(user, "GET", "/api/v1/schools/criteria", 403));
+			calls.add(new Call(user, "POST", "/api/v1/schools/ranking", 403));
+		}
 		return calls;
 	}
 
@@ -229,6 +253,22 @@ class AccessMatrixIT {
 		for (String user : List.of("controller", "inspector.camden", "sergeant.camden", "officer.camden")) {
 			calls.add(new Call(user, "GET", wardDashboard.formatted(this.sergeantWard), 403));
 		}
+		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "GET", "/allocation", 403));
+			calls.add(new Call(user, "GET", "/supervision", 403));
+			calls.add(new Call(user, "GET", "/schools", 403));
+		}
+		calls.add(new Call("analyst", "GET", "/allocation", 200));
+		calls.add(new Call("supt.camden", "GET", "/supervision", 200));
+		calls.add(new Call("smt.camden", "GET", "/schools", 200));
+		calls.add(new Call("supt.hackney", "GET", "/supervision?borough=" + CAMDEN, 403));
+		calls.add(new Call("analyst", "POST", "/supervision/plans", 403));
+		calls.add(new Call("smt.camden", "POST", "/supervision/plans/1/decision", 403));
+		calls.add(new Call("analyst", "POST", "/schools/allocations", 403));
+		calls.add(new Call(null, "GET", "/allocation", 302));
+		calls.add(new Call(null, "GET", "/supervision", 302));
+		calls.add(new Call(null, "GET", "/schools", 302));
 		calls.add(new Call(null, "GET", "/duties", 302));
 		calls.add(new Call(null, "GET", wardDashboard.formatted(this.sergeantWard), 302));
 		return calls;
@@ -282,7 +322,19 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/me/duties?from=2026-01-01&to=2026-01-31" },
 				new String[] { "GET", "/api/v1/duties/classification" }, new String[] { "GET", "/api/v1/duties/rule-sets" },
 				new String[] { "POST", "/api/v1/duties/rule-sets" }, new String[] { "POST", "/api/v1/duties/activity-codes" },
-				new String[] { "GET", "/api/v1/reports/abstraction?month=2026-10" });
+				new String[] { "GET", "/api/v1/reports/abstraction?month=2026-10" },
+				new String[] { "GET", "/api/v1/supervision/recommendation?borough=E09000007&sergeants=10" },
+				new String[] { "GET", "/api/v1/supervision/plans" }, new String[] { "POST", "/api/v1/supervision/plans" },
+				new String[] { "GET", "/api/v1/supervision/plans/1" },
+				new String[] { "POST", "/api/v1/supervision/plans/1/consultations" },
+				new String[] { "POST", "/api/v1/supervision/plans/1/decision" },
+				new String[] { "GET", "/api/v1/supervision/plans/1/letter.pdf" },
+				new String[] { "POST", "/api/v1/allocation/officers" }, new String[] { "GET", "/api/v1/schools/criteria" },
+				new String[] { "POST", "/api/v1/schools/criteria" }, new String[] { "POST", "/api/v1/schools/import?year=2034" },
+				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
+				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
+				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);

@@ -55,7 +55,7 @@ class AllocationController {
 					+ "stored.")
 	@ApiResponse(responseCode = "422", description = "A constraint cannot hold (the code names it: minimum-infeasible, "
 			+ "no-loss-infeasible, no-loss-above-cap, cap-below-minimum, caps-infeasible), or no demand data")
-	OfficerAllocation allocate(@Valid @RequestBody AllocationBody body) {
+	OfficerAllocation allocateOfficers(@Valid @RequestBody AllocationBody body) {
 		return this.allocations.allocate(new OfficerAllocationRequest(body.scope(), Optional.ofNullable(body.code()),
 				body.total(), body.minimumPerWard() == null ? 0 : body.minimumPerWard(), Optional.ofNullable(body.cap()),
 				body.wardCaps() == null ? Map.of() : body.wardCaps(), Boolean.TRUE.equals(body.noLoss()), body.measure(),

@@ -64,7 +64,7 @@ class SchoolsController {
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "The needs analysis criteria (the 2011 list and those boroughs added), with default weight and "
 			+ "direction")
-	List<SchoolCriterion> criteria(@RequestParam Optional<String> borough) {
+	List<SchoolCriterion> schoolCriteria(@RequestParam Optional<String> borough) {
 		return this.schools.criteria(borough.filter(b -> !b.isBlank()));
 	}
 
@@ -78,7 +78,7 @@ class SchoolsController {
 	@Operation(summary = "Add a criterion for a borough's partnership (e.g. bullying incidents); without a borough a "
 			+ "London-wide one (force-wide users only). Its values then come in a column of that code")
 	@ApiResponse(responseCode = "409", description = "The code is taken")
-	SchoolCriterion addCriterion(@Valid @RequestBody CriterionBody body) {
+	SchoolCriterion addSchoolCriterion(@Valid @RequestBody CriterionBody body) {
 		return this.schools.addCriterion(new SaferSchools.NewCriterion(body.code(), body.label(), body.direction(),
 				body.defaultWeight() == null ? 1 : body.defaultWeight(), Optional.ofNullable(body.borough())));
 	}
@@ -118,7 +118,7 @@ class SchoolsController {
 	@GetMapping
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "The schools imported for a borough and academic year, with their values")
-	List<SchoolRecord> list(@RequestParam String borough, @RequestParam int year) {
+	List<SchoolRecord> schools(@RequestParam String borough, @RequestParam int year) {
 		return this.schools.schools(borough, year);
 	}
 
@@ -143,7 +143,7 @@ class SchoolsController {
 					+ "over from..to (default 1 September of the year before to 31 August of the year).")
 	@ApiResponse(responseCode = "422", description = "No schools for the year, more schools with an officer than "
 			+ "officers, or no demand data for ASB and crime (set their weights to 0)")
-	SchoolAllocation ranking(@Valid @RequestBody RankingBody body) {
+	SchoolAllocation rankSchools(@Valid @RequestBody RankingBody body) {
 		return this.schools.rank(body.request());
 	}
 
@@ -152,14 +152,14 @@ class SchoolsController {
 	@Operation(summary = "Rank and allocate as /ranking, and record it as the borough's allocation for the year "
 			+ "(replacing an earlier one); the next year's allocation keeps these officers")
 	@ApiResponse(responseCode = "422", description = "As /ranking")
-	SchoolAllocation record(@Valid @RequestBody RankingBody body) {
+	SchoolAllocation recordSchoolAllocation(@Valid @RequestBody RankingBody body) {
 		return this.schools.record(body.request());
 	}
 
 	@GetMapping("/allocations")
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "The borough's recorded allocation for an academic year")
-	SchoolAllocation recorded(@RequestParam String borough, @RequestParam int year) {
+	SchoolAllocation schoolAllocation(@RequestParam String borough, @RequestParam int year) {
 		return this.schools.recorded(borough, year)
 			.orElseThrow(() -> new NotFound("No Safer Schools allocation is recorded for " + borough + " for " + year + "."));
 	}
@@ -168,7 +168,7 @@ class SchoolsController {
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "Annual review: the year's recorded allocation against the year before (moved up or down, "
 			+ "gained or lost an officer, new and gone schools)")
-	SchoolReview review(@RequestParam String borough, @RequestParam int year) {
+	SchoolReview schoolReview(@RequestParam String borough, @RequestParam int year) {
 		return this.schools.review(borough, year);
 	}
 

@@ -61,7 +61,7 @@ class SupervisionController {
 					+ "over from..to (inclusive; default the last twelve complete months).")
 	@ApiResponse(responseCode = "422", description = "No demand data for the period (import crime or calls first), or "
 			+ "too few sergeants to share in pairs")
-	SupervisionRecommendation recommendation(@RequestParam String borough, @RequestParam int sergeants,
+	SupervisionRecommendation supervisionRecommendation(@RequestParam String borough, @RequestParam int sergeants,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
 			@Parameter(description = "2: pairs only (default); 3: groups of three allowed") @RequestParam(defaultValue = "2") int maxGroupSize) {
@@ -78,7 +78,7 @@ class SupervisionController {
 	@Operation(summary = "Propose a shared supervision plan: the recommendation's groups, or groups given by hand "
 			+ "(ward codes; adjacent wards of the borough; saving exactly wards − sergeants)")
 	@ApiResponse(responseCode = "422", description = "No demand data, or the groups cannot be used (and why)")
-	SupervisionPlan propose(@Valid @RequestBody PlanBody body) {
+	SupervisionPlan proposeSupervisionPlan(@Valid @RequestBody PlanBody body) {
 		SharedSupervision.Request request = new SharedSupervision.Request(body.borough(), body.sergeants(),
 				Optional.ofNullable(body.from()), Optional.ofNullable(body.to()),
 				body.maxGroupSize() == null ? 2 : body.maxGroupSize());
@@ -89,14 +89,14 @@ class SupervisionController {
 	@GetMapping("/plans")
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "Plans in your boroughs, newest first (without groups and consultation)")
-	List<SupervisionPlan> plans(@RequestParam Optional<String> borough) {
+	List<SupervisionPlan> supervisionPlans(@RequestParam Optional<String> borough) {
 		return this.supervision.plans(borough.filter(b -> !b.isBlank()));
 	}
 
 	@GetMapping("/plans/{id}")
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "A plan with its groups, figures, consultation log and decision")
-	SupervisionPlan plan(@PathVariable long id) {
+	SupervisionPlan supervisionPlan(@PathVariable long id) {
 		return this.supervision.plan(id);
 	}
 
@@ -110,7 +110,7 @@ class SupervisionController {
 	@Operation(summary = "Record who was consulted (WARD_PANEL, KIN, LOCAL_AUTHORITY, MP, OVERSIGHT_LINK_MEMBER, "
 			+ "COUNCILLOR, OTHER), when, their stance (SUPPORTS, OBJECTS, COMMENTS, NO_RESPONSE) and response")
 	@ApiResponse(responseCode = "409", description = "The plan is decided: it is final")
-	SupervisionPlan consult(@PathVariable long id, @Valid @RequestBody ConsultationBody body) {
+	SupervisionPlan recordConsultation(@PathVariable long id, @Valid @RequestBody ConsultationBody body) {
 		return this.supervision.consult(id, new SharedSupervision.NewConsultation(body.consulteeType(), body.consultee(),
 				body.consultedOn(), body.stance(), body.response()));
 	}
@@ -124,7 +124,7 @@ class SupervisionController {
 			+ "starts; needs a consultation entry first. The plan becomes final and its letter no longer a draft")
 	@ApiResponse(responseCode = "409", description = "Decided already")
 	@ApiResponse(responseCode = "422", description = "Nobody has been consulted yet")
-	SupervisionPlan decide(@PathVariable long id, @Valid @RequestBody DecisionBody body) {
+	SupervisionPlan decideSupervisionPlan(@PathVariable long id, @Valid @RequestBody DecisionBody body) {
 		return this.supervision.decide(id, body.note(), body.effectiveFrom());
 	}
 
@@ -132,7 +132,7 @@ class SupervisionController {
 	@PreAuthorize(Roles.ALLOCATION_READERS)
 	@Operation(summary = "The letter to stakeholders (ward panels, KINs, local authority, MPs) as a PDF: which wards "
 			+ "share a sergeant and why, who was consulted and the decision (marked draft until decided)")
-	ResponseEntity<byte[]> letter(@PathVariable long id) {
+	ResponseEntity<byte[]> supervisionLetter(@PathVariable long id) {
 		SupervisionPlan plan = this.supervision.plan(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -157,7 +157,7 @@ class TaskingController {
 	@GetMapping("/bids/{id}")
 	@PreAuthorize(Roles.TASKING_READERS)
 	@Operation(summary = "One bid")
-	SupportBid bid(@PathVariable long id) {
+	SupportBid supportBid(@PathVariable long id) {
 		return this.bids.get(id);
 	}
 
