@@ -32,7 +32,8 @@ class ModularityTest {
 			Map.entry("tasking", Set.of("geography", "identity")), Map.entry("demand", Set.of("geography", "identity")),
 			Map.entry("protocol", Set.of("identity")),
 			Map.entry("flex", Set.of("tasking", "protocol", "duties", "workforce", "geography", "identity")),
-			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")));
+			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")),
+			Map.entry("allocation", Set.of("demand", "geography", "workforce", "identity")));
 
 	static JavaClasses classes;
 

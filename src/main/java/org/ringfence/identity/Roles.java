@@ -112,6 +112,18 @@ public final class Roles {
 	public static final String FLEX_MONITORS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
 			+ "'RESOURCE_OFFICE')";
 
+	/**
+	 * Who may read allocation (shared supervision plans and recommendations, allocation of extra
+	 * officers, the Safer Schools analysis), within their borough: the borough's SMT, analysts.
+	 */
+	public static final String ALLOCATION_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may propose and consult on shared supervision and import and record Safer Schools data: the borough's SMT. */
+	public static final String ALLOCATION_WRITERS = "hasAnyRole('ADMIN','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who decides which wards share a sergeant: the borough commander (a superintendent). */
+	public static final String SUPERVISION_DECIDERS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
+
 	private Roles() {
 	}
 

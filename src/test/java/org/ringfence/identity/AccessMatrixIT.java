@@ -249,6 +249,30 @@ class AccessMatrixIT {
 		// rotation proposals name officers: planners of the borough
 		calls.add(new Call("inspector.camden", "POST", "/api/v1/flex-rotations/proposals", 403));
 		calls.add(new Call("oversight", "POST", "/api/v1/flex-rotations/proposals", 403));
+		// allocation: the borough's SMT and analysts read; the SMT writes; the superintendent decides
+		String plans = "/api/v1/supervision/plans";
+		calls.add(new Call("analyst", "GET", plans, 200));
+		calls.add(new Call("admin", "GET", plans + "?borough=" + HACKNEY, 200));
+		calls.add(new Call("supt.camden", "GET", plans + "?borough=" + CAMDEN, 200));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/schools/criteria?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/schools/criteria", 200));
+		calls.add(new Call("supt.hackney", "GET", plans + "?borough=" + CAMDEN, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/supervision/recommendation?borough=" + CAMDEN + "&sergeants=10", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/schools?borough=" + CAMDEN + "&year=2034", 403));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/schools/review?borough=" + HACKNEY + "&year=2034", 403));
+		calls.add(new Call("analyst", "POST", plans, 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/schools/allocations", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/schools/criteria", 403));
+		calls.add(new Call("smt.camden", "POST", plans + "/1/decision", 403));
+		calls.add(new Call("analyst", "POST", plans + "/1/consultations", 403));
+		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "GET", plans, 403));
+			calls.add(new Call(user, "GET", "/api/v1/supervision/recommendation?borough=" + CAMDEN + "&sergeants=10", 403));
+			calls.add(new Call(user, "POST", "/api/v1/allocation/officers", 403));
+			calls.add(new Call(user, "GET", "/api/v1/schools/criteria", 403));
+			calls.add(new Call(user, "POST", "/api/v1/schools/ranking", 403));
+		}
 		return calls;
 	}
 
@@ -297,6 +321,22 @@ class AccessMatrixIT {
 		for (String user : List.of("controller", "inspector.camden", "sergeant.camden", "officer.camden")) {
 			calls.add(new Call(user, "GET", wardDashboard.formatted(this.sergeantWard), 403));
 		}
+		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "GET", "/allocation", 403));
+			calls.add(new Call(user, "GET", "/supervision", 403));
+			calls.add(new Call(user, "GET", "/schools", 403));
+		}
+		calls.add(new Call("analyst", "GET", "/allocation", 200));
+		calls.add(new Call("supt.camden", "GET", "/supervision", 200));
+		calls.add(new Call("smt.camden", "GET", "/schools", 200));
+		calls.add(new Call("supt.hackney", "GET", "/supervision?borough=" + CAMDEN, 403));
+		calls.add(new Call("analyst", "POST", "/supervision/plans", 403));
+		calls.add(new Call("smt.camden", "POST", "/supervision/plans/1/decision", 403));
+		calls.add(new Call("analyst", "POST", "/schools/allocations", 403));
+		calls.add(new Call(null, "GET", "/allocation", 302));
+		calls.add(new Call(null, "GET", "/supervision", 302));
+		calls.add(new Call(null, "GET", "/schools", 302));
 		calls.add(new Call(null, "GET", "/duties", 302));
 		calls.add(new Call(null, "GET", wardDashboard.formatted(this.sergeantWard), 302));
 		return calls;
@@ -377,7 +417,19 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/flex-requests/1/duties" },
 				new String[] { "POST", "/api/v1/flex-requests/1/transitions" },
 				new String[] { "POST", "/api/v1/flex-requests/what-if" }, new String[] { "POST", "/api/v1/flex-requests/1/what-if" },
-				new String[] { "GET", "/api/v1/flex-dashboard" }, new String[] { "POST", "/api/v1/flex-rotations/proposals" });
+				new String[] { "GET", "/api/v1/flex-dashboard" }, new String[] { "POST", "/api/v1/flex-rotations/proposals" },
+				new String[] { "GET", "/api/v1/supervision/recommendation?borough=E09000007&sergeants=10" },
+				new String[] { "GET", "/api/v1/supervision/plans" }, new String[] { "POST", "/api/v1/supervision/plans" },
+				new String[] { "GET", "/api/v1/supervision/plans/1" },
+				new String[] { "POST", "/api/v1/supervision/plans/1/consultations" },
+				new String[] { "POST", "/api/v1/supervision/plans/1/decision" },
+				new String[] { "GET", "/api/v1/supervision/plans/1/letter.pdf" },
+				new String[] { "POST", "/api/v1/allocation/officers" }, new String[] { "GET", "/api/v1/schools/criteria" },
+				new String[] { "POST", "/api/v1/schools/criteria" }, new String[] { "POST", "/api/v1/schools/import?year=2034" },
+				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
+				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
+				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
