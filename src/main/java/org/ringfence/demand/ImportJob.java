@@ -1,0 +1,31 @@
+package org.ringfence.demand;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An import job as anyone may read it back.
+ * @param jobId the job
+ * @param kind police-uk-street, mps-ward-crime or cad-calls
+ * @param status queued, running, succeeded or failed
+ * @param progress share of the work done, 0 to 1
+ * @param files the files sent
+ * @param message why the job failed (null otherwise)
+ * @param report rows read, stored, duplicate, revised, unmatched (by reason, with examples) and
+ *     rejected (file, line, reason); null while it runs
+ */
+public record ImportJob(UUID jobId, String kind, String status, double progress, List<FileSent> files,
+		String submittedBy, Instant submittedAt, Instant startedAt, Instant finishedAt, String message, JsonNode report) {
+
+	/** A file of the job. */
+	public record FileSent(String name, long bytes) {
+	}
+
+	public boolean finished() {
+		return "succeeded".equals(this.status) || "failed".equals(this.status);
+	}
+
+}
