@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ringfence.demand.domain.LocalFactorRules;
 import org.ringfence.demand.persistence.DemandReadQueries;
 import org.ringfence.demand.persistence.DemandReadQueries.CategoryRow;
+import org.ringfence.demand.persistence.DemandWriteQueries;
 import org.ringfence.platform.Actor;
 import org.ringfence.platform.InvalidInput;
 import org.ringfence.platform.NotFound;
@@ -27,10 +28,13 @@ public class CategoryWeights {
 
 	private final DemandReadQueries queries;
 
+	private final DemandWriteQueries writes;
+
 	private final ApplicationEventPublisher events;
 
-	CategoryWeights(DemandReadQueries queries, ApplicationEventPublisher events) {
+	CategoryWeights(DemandReadQueries queries, DemandWriteQueries writes, ApplicationEventPublisher events) {
 		this.queries = queries;
+		this.writes = writes;
 		this.events = events;
 	}
 
@@ -48,7 +52,9 @@ public class CategoryWeights {
 		}
 		CategoryRow before = this.queries.category(category == null ? "" : category)
 			.orElseThrow(() -> new NotFound("No category '" + category + "' in the demand data."));
+		this.writes.lockImports();
 		this.queries.setWeight(category, weight, Actor.current());
+		this.writes.rebuildSummary();
 		Map<String, Object> was = new LinkedHashMap<>();
 		was.put("weight", before.weight());
 		Map<String, Object> now = new LinkedHashMap<>();

@@ -113,6 +113,7 @@ public class DemandImports {
 		}
 		this.jobs.insert(id, kind.code(), this.json.writeValueAsString(files), this.json.writeValueAsString(options),
 				Actor.current(), this.runner.instance());
+		ImportJob queued = job(id);
 		try {
 			this.runner.enqueue(new ImportPipelines.Job(id, kind, List.copyOf(uploads), mapping),
 					SecurityContextHolder.getContext());
@@ -123,7 +124,7 @@ public class DemandImports {
 			throw new StateConflict("import-queue-full",
 					"Too many imports are waiting; try again when the running ones have finished.");
 		}
-		return job(id);
+		return queued;
 	}
 
 	/** Runs an import now on this thread (the first-start loads), recorded as a job like any other. */

@@ -24,6 +24,16 @@ public record ImportJob(UUID jobId, String kind, String status, double progress,
 	public record FileSent(String name, long bytes) {
 	}
 
+	/** Progress in whole percent. */
+	public long percent() {
+		return Math.round(this.progress * 100);
+	}
+
+	/** The files' names, comma-separated. */
+	public String fileNames() {
+		return String.join(", ", this.files.stream().map(FileSent::name).toList());
+	}
+
 	public boolean finished() {
 		return "succeeded".equals(this.status) || "failed".equals(this.status);
 	}

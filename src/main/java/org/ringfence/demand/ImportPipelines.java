@@ -142,8 +142,7 @@ class ImportPipelines {
 							return;
 						}
 						if (!placement.isMetWard(row.wardCode())) {
-							tally.unmatched(name, line, WardPlacement.CITY_OF_LONDON.equals(row.wardCode())
-									? UnmatchedReason.CITY_OF_LONDON : UnmatchedReason.UNKNOWN_WARD, text);
+							tally.unmatched(name, line, UnmatchedReason.UNKNOWN_WARD, text);
 							return;
 						}
 						String key = row.wardCode() + '\u001f' + row.major() + '\u001f' + row.minor();

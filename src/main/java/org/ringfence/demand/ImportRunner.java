@@ -163,7 +163,7 @@ class ImportRunner implements DisposableBean {
 			log.info("Import job {} rejected: {}", job.id(), ex.getMessage());
 			this.jobs.finish(job.id(), false, ex.getMessage(), this.json.writeValueAsString(ex.report()));
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			log.warn("Import job {} failed", job.id(), ex);
 			this.jobs.finish(job.id(), false, "The import failed and nothing of it was stored: " + reason(ex), null);
 		}

@@ -118,6 +118,19 @@ comment on table demand.ward_month is 'Records per ward, month, source and categ
 comment on column demand.ward_month.source is 'police-uk (data.police.uk), cad (imported CAD calls), cad-synthetic (synthetic demo calls).';
 comment on column demand.ward_month.records is 'Records (crimes, incidents or calls), unweighted.';
 
+create table demand.ward_month_total (
+	ward_code text not null,
+	month date not null check (extract(day from month) = 1),
+	source text not null check (source in ('police-uk', 'mps', 'cad', 'cad-synthetic')),
+	asb boolean not null,
+	records bigint not null,
+	weighted numeric(20, 3) not null,
+	primary key (ward_code, month, source, asb)
+);
+comment on table demand.ward_month_total is 'Records per ward, month, source and ASB class, with their weighted sum: what profiles, rankings and WardDemand read for whole months. Kept by every import in its transaction, and rebuilt from demand.ward_month and demand.ward_crime_count when a category weight changes.';
+comment on column demand.ward_month_total.asb is 'Whether the records are anti-social behaviour (their category''s flag).';
+comment on column demand.ward_month_total.weighted is 'The sum over the records of their category''s weight.';
+
 create table demand.local_factor (
 	id bigserial primary key,
 	ward_code text not null references geography.ward,

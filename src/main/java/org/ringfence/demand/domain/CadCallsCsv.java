@@ -53,7 +53,7 @@ public final class CadCallsCsv {
 		aliases.put(CATEGORY, List.of("category", "call_type", "incident_type", "type", "opening_code",
 				"classification"));
 		aliases.put(GRADE, List.of("grade", "priority", "response_grade", "call_grade"));
-		aliases.put(TIME_ON_SCENE, List.of("time_on_scene", "time_on_scene_minutes", "on_scene_minutes",
+		aliases.put(TIME_ON_SCENE, List.of("time_on_scene", "time_on_scene_minutes", "on_scene", "on_scene_minutes",
 				"minutes_on_scene"));
 		return java.util.Collections.unmodifiableMap(aliases);
 	}

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,9 +55,10 @@ public final class CsvFileReader {
 	}
 
 	public static Outcome read(InputStream in, Handler handler) {
+		// bytes that are not UTF-8 become U+FFFD, found in the row they are in (so the report names the line)
 		Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT));
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE));
 		List<String> headerProblems = new ArrayList<>();
 		List<FileProblem> stopped = new ArrayList<>();
 		long rows = 0;
@@ -82,6 +82,11 @@ public final class CsvFileReader {
 			boolean headerFine = false;
 			for (CsvRecord record : csv) {
 				line = record.getStartingLineNumber();
+				if (notUtf8(record)) {
+					stopped.add(new FileProblem(line, "line " + line + " is not UTF-8 text (save the file as CSV UTF-8); "
+							+ "nothing of the file was imported"));
+					break;
+				}
 				String broken = lineBreakInside(record);
 				if (broken != null) {
 					stopped.add(new FileProblem(line, "a field runs over the end of the line (" + broken
@@ -119,10 +124,6 @@ public final class CsvFileReader {
 	}
 
 	private static FileProblem problem(IOException ex, long line) {
-		if (ex instanceof CharacterCodingException) {
-			return new FileProblem(line, "the file is not UTF-8 text after line " + line
-					+ " (save it as CSV UTF-8); nothing of it was imported");
-		}
 		throw new UncheckedIOException(ex);
 	}
 
@@ -167,6 +168,15 @@ public final class CsvFileReader {
 			}
 		}
 		return semicolons > commas ? ';' : ',';
+	}
+
+	private static boolean notUtf8(CsvRecord record) {
+		for (int i = 0; i < record.getFieldCount(); i++) {
+			if (record.getField(i).indexOf('\uFFFD') >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String lineBreakInside(CsvRecord record) {

@@ -47,15 +47,8 @@ public class DemandReadQueries {
 	/** Monthly totals of the wards in the months first..last (first days), whole months only. */
 	public List<MonthTotal> monthTotals(Collection<String> wards, LocalDate first, LocalDate last) {
 		return this.jdbc.sql("""
-				select m.ward_code, m.month, m.source, c.asb, sum(m.records) as records,
-				       sum(m.records * c.weight) as weighted
-				from (select ward_code, month, source, category_id, records from demand.ward_month
-				      where ward_code = any(:wards) and month between :first and :last
-				      union all
-				      select ward_code, month, 'mps', category_id, crimes from demand.ward_crime_count
-				      where ward_code = any(:wards) and month between :first and :last) m
-				join demand.category c on c.id = m.category_id
-				group by m.ward_code, m.month, m.source, c.asb""")
+				select ward_code, month, source, asb, records, weighted from demand.ward_month_total
+				where ward_code = any(:wards) and month between :first and :last""")
 			.param("wards", wards.toArray(String[]::new))
 			.param("first", Date.valueOf(first))
 			.param("last", Date.valueOf(last))
@@ -93,11 +86,7 @@ public class DemandReadQueries {
 
 	/** The first and last months holding records, if any. */
 	public Optional<LocalDate[]> monthsHeld() {
-		return this.jdbc.sql("""
-				select min(month), max(month) from (
-				  select month from demand.ward_month where records > 0
-				  union all select min(month) from demand.ward_crime_count
-				  union all select max(month) from demand.ward_crime_count) m""")
+		return this.jdbc.sql("select min(month), max(month) from demand.ward_month_total where records > 0")
 			.query((rs, n) -> rs.getDate(1) == null ? null
 					: new LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() })
 			.optional();
@@ -106,13 +95,8 @@ public class DemandReadQueries {
 	/** Records held per source in the months first..last. */
 	public List<Object[]> recordsBySource(Collection<String> wards, LocalDate first, LocalDate last) {
 		return this.jdbc.sql("""
-				select source, sum(records) from (
-				  select source, records from demand.ward_month
-				  where ward_code = any(:wards) and month between :first and :last
-				  union all
-				  select 'mps', crimes from demand.ward_crime_count
-				  where ward_code = any(:wards) and month between :first and :last) m
-				group by source""")
+				select source, sum(records) from demand.ward_month_total
+				where ward_code = any(:wards) and month between :first and :last group by source""")
 			.param("wards", wards.toArray(String[]::new))
 			.param("first", Date.valueOf(first))
 			.param("last", Date.valueOf(last))

@@ -83,6 +83,48 @@ public class DemandWriteQueries {
 			.update();
 	}
 
+	/**
+	 * A CTE adding the stored records (CTE agg: ward_code, month, category_id, n) to the weighted
+	 * summary per ward, month, source (:source) and ASB class.
+	 */
+	static final String ADD_TO_SUMMARY = """
+			summary as (
+			  insert into demand.ward_month_total (ward_code, month, source, asb, records, weighted)
+			  select a.ward_code, a.month, :source, c.asb, sum(a.n), sum(a.n * c.weight)
+			  from agg a join demand.category c on c.id = a.category_id
+			  group by a.ward_code, a.month, c.asb
+			  on conflict (ward_code, month, source, asb)
+			  do update set records = demand.ward_month_total.records + excluded.records,
+			                weighted = demand.ward_month_total.weighted + excluded.weighted
+			)""";
+
+	/** Rebuilds the weighted summary from the monthly records (after a weight changed). */
+	public void rebuildSummary() {
+		this.jdbc.sql("delete from demand.ward_month_total").update();
+		this.jdbc.sql("""
+				insert into demand.ward_month_total (ward_code, month, source, asb, records, weighted)
+				select m.ward_code, m.month, m.source, c.asb, sum(m.records), sum(m.records * c.weight)
+				from (select ward_code, month, source, category_id, records from demand.ward_month
+				      union all
+				      select ward_code, month, 'mps', category_id, crimes from demand.ward_crime_count) m
+				join demand.category c on c.id = m.category_id
+				group by m.ward_code, m.month, m.source, c.asb""").update();
+	}
+
+	/** Adds the calls stored by a job to the summary (loads that copy calls straight into the table). */
+	private void summariseJob(UUID job) {
+		this.jdbc.sql("""
+				insert into demand.ward_month_total (ward_code, month, source, asb, records, weighted)
+				select k.ward_code, k.month, case when k.synthetic then 'cad-synthetic' else 'cad' end, c.asb, count(*),
+				       sum(c.weight)
+				from demand.call k join demand.category c on c.id = k.category_id
+				where k.import_job = :job
+				group by k.ward_code, k.month, k.synthetic, c.asb
+				on conflict (ward_code, month, source, asb)
+				do update set records = demand.ward_month_total.records + excluded.records,
+				              weighted = demand.ward_month_total.weighted + excluded.weighted""").param("job", job).update();
+	}
+
 	// ------------------------------------------------------------------ calls
 
 	public static final String CALL_STAGE = """
@@ -123,8 +165,8 @@ public class DemandWriteQueries {
 				  select ward_code, month, :source, category_id, n from agg
 				  on conflict (ward_code, month, source, category_id)
 				  do update set records = demand.ward_month.records + excluded.records
-				)
-				select coalesce(sum(n), 0) from agg""".formatted(CALL_COLUMNS, STAGED_CALL_COLUMNS))
+				), %s
+				select coalesce(sum(n), 0) from agg""".formatted(CALL_COLUMNS, STAGED_CALL_COLUMNS, ADD_TO_SUMMARY))
 			.param("synthetic", synthetic)
 			.param("job", job)
 			.param("source", source)
@@ -154,6 +196,7 @@ public class DemandWriteQueries {
 				insert into demand.ward_month (ward_code, month, source, category_id, records)
 				select ward_code, month, case when synthetic then 'cad-synthetic' else 'cad' end, category_id, count(*)
 				from demand.call group by ward_code, month, synthetic, category_id""").update();
+		summariseJob(job);
 		this.jdbc.sql("analyze demand.call").update();
 		return stored;
 	}
@@ -171,6 +214,7 @@ public class DemandWriteQueries {
 				from demand.call where import_job = :job group by ward_code, month, synthetic, category_id
 				on conflict (ward_code, month, source, category_id)
 				do update set records = demand.ward_month.records + excluded.records""").param("job", job).update();
+		summariseJob(job);
 		return stored;
 	}
 
@@ -203,9 +247,10 @@ public class DemandWriteQueries {
 				  select ward_code, month, 'police-uk', category_id, n from agg
 				  on conflict (ward_code, month, source, category_id)
 				  do update set records = demand.ward_month.records + excluded.records
-				)
-				select coalesce(sum(n), 0) from agg""")
+				), %s
+				select coalesce(sum(n), 0) from agg""".formatted(ADD_TO_SUMMARY))
 			.param("job", job)
+			.param("source", "police-uk")
 			.query(Long.class)
 			.single();
 	}
@@ -242,6 +287,12 @@ public class DemandWriteQueries {
 			this.jdbc.sql("alter table demand.ward_crime_count add constraint ward_crime_count_pkey "
 					+ "primary key (ward_code, month, major_category, minor_category)").update();
 			this.jdbc.sql("analyze demand.ward_crime_count").update();
+			this.jdbc.sql("delete from demand.ward_month_total where source = 'mps'").update();
+			this.jdbc.sql("""
+					insert into demand.ward_month_total (ward_code, month, source, asb, records, weighted)
+					select w.ward_code, w.month, 'mps', c.asb, sum(w.crimes), sum(w.crimes * c.weight)
+					from demand.ward_crime_count w join demand.category c on c.id = w.category_id
+					group by w.ward_code, w.month, c.asb""").update();
 			return this.jdbc.sql("select file_no, line from mps_stage group by file_no, line")
 				.query((rs, n) -> new MpsLine(rs.getInt(1), rs.getInt(2), true, false))
 				.list();
@@ -260,6 +311,16 @@ public class DemandWriteQueries {
 				where old is distinct from crimes
 				on conflict (ward_code, month, major_category, minor_category)
 				do update set crimes = excluded.crimes, import_job = excluded.import_job""").param("job", job).update();
+		this.jdbc.sql("""
+				insert into demand.ward_month_total (ward_code, month, source, asb, records, weighted)
+				select d.ward_code, d.month, 'mps', c.asb, sum(d.crimes - coalesce(d.old, 0)),
+				       sum((d.crimes - coalesce(d.old, 0)) * c.weight)
+				from mps_diff d join demand.category c on c.id = d.category_id
+				where d.old is distinct from d.crimes
+				group by d.ward_code, d.month, c.asb
+				on conflict (ward_code, month, source, asb)
+				do update set records = demand.ward_month_total.records + excluded.records,
+				              weighted = demand.ward_month_total.weighted + excluded.weighted""").update();
 		return this.jdbc.sql("""
 				select file_no, line, bool_or(old is null), bool_or(old is not null and old <> crimes)
 				from mps_diff group by file_no, line""")
