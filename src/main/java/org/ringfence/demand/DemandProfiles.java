@@ -69,7 +69,7 @@ public class DemandProfiles {
 
 	/**
 	 * The period asked for, or by default the twelve months up to the last month holding records
-	 * (the last twelve complete months when nothing is held).
+	 * (months after this one do not count; the last twelve complete months when nothing is held).
 	 */
 	@Transactional(readOnly = true)
 	public Period period(Optional<LocalDate> from, Optional<LocalDate> to) {

@@ -132,7 +132,7 @@ class MpsAndMixedSourcesIT {
 		assertThat(again.get("report").get("revised").asLong()).isEqualTo(1);
 		assertThat(again.get("report").get("duplicate").asLong()).isEqualTo(1);
 		assertThat(again.get("report").get("stored").asLong()).isZero();
-		assertThat(tno(this.ward, "2034-02-01", "2034-02-29")).isEqualTo(5);
+		assertThat(tno(this.ward, "2034-02-01", "2034-02-28")).isEqualTo(5);
 		assertThat(tno(this.ward, "2034-01-01", "2034-03-31")).isEqualTo(19);
 	}
 

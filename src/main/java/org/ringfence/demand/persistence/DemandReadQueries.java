@@ -84,9 +84,11 @@ public class DemandReadQueries {
 			.list();
 	}
 
-	/** The first and last months holding records, if any. */
+	/** The first and last months holding records, if any, among the months up to this one (not the future). */
 	public Optional<LocalDate[]> monthsHeld() {
-		return this.jdbc.sql("select min(month), max(month) from demand.ward_month_total where records > 0")
+		return this.jdbc.sql("""
+				select min(month), max(month) from demand.ward_month_total
+				where records > 0 and month <= date_trunc('month', now() at time zone 'Europe/London')""")
 			.query((rs, n) -> rs.getDate(1) == null ? null
 					: new LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() })
 			.optional();
