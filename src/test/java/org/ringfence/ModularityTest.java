@@ -25,11 +25,15 @@ class ModularityTest {
 	static final String BASE = "org.ringfence";
 
 	/** Each module and the modules it may use (platform is open to all). */
-	static final Map<String, Set<String>> ALLOWED = Map.of("identity", Set.of(), "geography", Set.of("identity"),
-			"workforce", Set.of("geography", "identity"), "duties", Set.of("workforce", "geography", "identity"),
-			"audit", Set.of("identity"), "demo", Set.of("geography", "workforce", "duties", "identity"),
-			"tasking", Set.of("geography", "identity"),
-			"demand", Set.of("geography", "identity"));
+	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("identity", Set.of()),
+			Map.entry("geography", Set.of("identity")), Map.entry("workforce", Set.of("geography", "identity")),
+			Map.entry("duties", Set.of("workforce", "geography", "identity")), Map.entry("audit", Set.of("identity")),
+			Map.entry("demo", Set.of("geography", "workforce", "duties", "identity")),
+			Map.entry("tasking", Set.of("geography", "identity")), Map.entry("demand", Set.of("geography", "identity")),
+			Map.entry("protocol", Set.of("identity")),
+			Map.entry("flex", Set.of("tasking", "protocol", "duties", "workforce", "geography", "identity")),
+			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")),
+			Map.entry("allocation", Set.of("demand", "geography", "workforce", "identity")));
 
 	static JavaClasses classes;
 

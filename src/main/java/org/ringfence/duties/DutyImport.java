@@ -45,6 +45,9 @@ public class DutyImport {
 
 	private static final Logger log = LoggerFactory.getLogger(DutyImport.class);
 
+	/** Why a row of someone outside the user's scope, or of an unknown service number, is rejected (the same words). */
+	static final String OUT_OF_SCOPE = "no one posted in your scope today has this service number, so you cannot import duties for it";
+
 	private final DutyImportQueries queries;
 
 	private final WorkforceService workforce;
@@ -92,13 +95,16 @@ public class DutyImport {
 			log.debug("Duty import: staged after {} ms", millisSince(started));
 			Set<Long> outOfScope = outOfScope(user);
 			for (FoundProblem found : this.queries.problems(names)) {
-				if (found.personId() == null || !outOfScope.contains(found.personId())) {
+				if (found.personId() == null && found.column().equals("service_number") && !user.hasForceScope()) {
+					// the same answer as for someone posted elsewhere: a borough user learns nothing of other boroughs
+					problems.add(problem(names, found).withReason(OUT_OF_SCOPE));
+				}
+				else if (found.personId() == null || !outOfScope.contains(found.personId())) {
 					problems.add(problem(names, found));
 				}
 			}
 			if (!outOfScope.isEmpty()) {
-				this.queries.rowsOf(outOfScope, "that person is not posted in your scope today, so you cannot import their duties")
-					.forEach(found -> problems.add(problem(names, found)));
+				this.queries.rowsOf(outOfScope, OUT_OF_SCOPE).forEach(found -> problems.add(problem(names, found)));
 			}
 			log.debug("Duty import: checked after {} ms", millisSince(started));
 			unchanged = this.queries.countStored();
@@ -120,8 +126,10 @@ public class DutyImport {
 			after.put("rowsRead", rowsRead);
 			after.put("stored", stored);
 			after.put("unchanged", unchanged);
-			this.events.publishEvent(StateChange.created("duty import", UUID.randomUUID().toString(),
-					onlyBorough(user).orElse(null), after));
+			if (stored > 0) { // an import that stores nothing changes nothing, so there is nothing to audit
+				this.events.publishEvent(StateChange.created("duty import", UUID.randomUUID().toString(),
+						onlyBorough(user).orElse(null), after));
+			}
 		}
 		return new DutyImportReport(names, dryRun, rowsRead, stored, unchanged, 0, 0, List.of(), millisSince(started));
 	}

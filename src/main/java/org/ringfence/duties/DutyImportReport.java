@@ -34,6 +34,11 @@ public record DutyImportReport(List<String> files, boolean dryRun, int rowsRead,
 	 * @param reason why, in words a resource office can act on
 	 */
 	public record Problem(String file, long line, String column, String reason) {
+
+		public Problem withReason(String other) {
+			return new Problem(this.file, this.line, this.column, other);
+		}
+
 	}
 
 }

@@ -39,6 +39,36 @@ public final class Roles {
 	public static final java.util.Set<Role> REPORT_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
 			Role.OVERSIGHT, Role.SUPERINTENDENT, Role.SMT_LEAD, Role.RESOURCE_OFFICE);
 
+	/** Who may ask for and record call deflection decisions (CCC controllers, force-wide). */
+	public static final String DEFLECTION_DECIDERS = "hasAnyRole('ADMIN','CONTROLLER')";
+
+	/** Who may read deflection decisions and their monthly evaluation, within their scope. */
+	public static final String DEFLECTION_READERS = "hasAnyRole('ADMIN','CONTROLLER','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may see a borough's call priorities board (who is on duty now, by name), within their scope. */
+	public static final String PRIORITY_BOARD_READERS = "hasAnyRole('ADMIN','CONTROLLER','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** The roles of {@link #PRIORITY_READERS}. */
+	public static final java.util.Set<Role> PRIORITY_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.CONTROLLER,
+			Role.ANALYST, Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT);
+
+	/** Who may read one ward's call priorities, within their scope. */
+	public static final String PRIORITY_READERS = "hasAnyRole('ADMIN','CONTROLLER','ANALYST','SUPERINTENDENT','SMT_LEAD',"
+			+ "'INSPECTOR','SERGEANT')";
+
+	/** Who keeps a ward's call priorities: its sergeant or cluster inspector (and administrators). */
+	public static final String PRIORITY_EDITORS = "hasAnyRole('ADMIN','SERGEANT','INSPECTOR')";
+
+	/** Who may declare a significant event: the borough's superintendent, or an administrator. */
+	public static final String EVENT_DECLARERS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
+
+	/** Who may record SNT deployments to a significant event of their borough. */
+	public static final String EVENT_DEPLOYERS = "hasAnyRole('ADMIN','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may read significant events and the deployments to them (names), within their scope. */
+	public static final String EVENT_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','RESOURCE_OFFICE',"
+			+ "'CONTROLLER')";
+
 	/** Who may read the abstraction report (team aggregates, no names), within their scope. */
 	public static final String REPORT_READERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
 			+ "'RESOURCE_OFFICE')";
@@ -61,6 +91,38 @@ public final class Roles {
 
 	/** Who may record a tasking meeting's decisions and close it: the superintendent who chairs it. */
 	public static final String TASKING_CHAIRS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
+	/** Who may read flex requests (with the named officers), within their scope: not oversight, officers or controllers. */
+	public static final String FLEX_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD','INSPECTOR',"
+			+ "'SERGEANT','RESOURCE_OFFICE')";
+
+	/** The roles of {@link #FLEX_READERS}. */
+	public static final java.util.Set<Role> FLEX_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
+			Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT, Role.RESOURCE_OFFICE);
+
+	/** Who may draft a flex request (PSP 302) for a ward in their scope: sergeants and cluster inspectors. */
+	public static final String FLEX_DRAFTERS = "hasAnyRole('SERGEANT','INSPECTOR')";
+
+	/** Who takes steps of the flex workflow (each step names its own roles; scope is the receiving ward). */
+	public static final String FLEX_ACTORS = "hasAnyRole('SUPERINTENDENT','SMT_LEAD','INSPECTOR','SERGEANT')";
+
+	/** Who may plan flex rotations (named officers), within their borough. */
+	public static final String FLEX_PLANNERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may see the flex dashboard (aggregates and flags, no officers' names), within their scope. */
+	public static final String FLEX_MONITORS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
+			+ "'RESOURCE_OFFICE')";
+
+	/**
+	 * Who may read allocation (shared supervision plans and recommendations, allocation of extra
+	 * officers, the Safer Schools analysis), within their borough: the borough's SMT, analysts.
+	 */
+	public static final String ALLOCATION_READERS = "hasAnyRole('ADMIN','ANALYST','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who may propose and consult on shared supervision and import and record Safer Schools data: the borough's SMT. */
+	public static final String ALLOCATION_WRITERS = "hasAnyRole('ADMIN','SUPERINTENDENT','SMT_LEAD')";
+
+	/** Who decides which wards share a sergeant: the borough commander (a superintendent). */
+	public static final String SUPERVISION_DECIDERS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
 
 	/** Who may import demand data (crime counts, data.police.uk files, CAD calls): administrators and PIB analysts. */
 	public static final String DEMAND_IMPORTERS = "hasAnyRole('ADMIN','ANALYST')";

@@ -124,8 +124,14 @@ class DutyImportIT {
 		assertThat(first.get("stored").asInt()).isEqualTo(8);
 		assertThat(first.get("unchanged").asInt()).isZero();
 		assertThat(first.get("rejected")).isEmpty();
+		long importsAudited = this.jdbc.sql("select count(*) from audit.entry where entity_type = 'duty import'")
+			.query(Long.class)
+			.single();
 		JsonNode second = json(csv("admin", "", file), 200);
 		assertThat(second.get("stored").asInt()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from audit.entry where entity_type = 'duty import'")
+			.query(Long.class)
+			.single()).as("an import that changes nothing leaves no audit entry").isEqualTo(importsAudited);
 		assertThat(second.get("unchanged").asInt()).isEqualTo(8);
 		assertThat(storedDuties(person.id())).isEqualTo(8);
 		assertThat(this.jdbc.sql("select place from duties.duty where person_id = ? and kind = 'ACTUAL' and duty_date >= date '2031-01-01'")
@@ -161,7 +167,12 @@ class DutyImportIT {
 		JsonNode rejected = refused.json().get("report").get("rejected");
 		assertThat(rejected).hasSize(1);
 		assertThat(rejected.get(0).get("line").asInt()).isEqualTo(3);
-		assertThat(rejected.get(0).get("reason").asString()).contains("not posted in your scope");
+		assertThat(rejected.get(0).get("reason").asString()).contains("no one posted in your scope today");
+		// an unknown service number gets the very same answer, so a borough learns nothing about others
+		Api.Response unknown = csv("resources.camden", "",
+				DutyCsvFixture.HEADER + "ZZ99998,PLANNED,2032-03-02,07:00,15:00,,,SN_WARD\n");
+		assertThat(unknown.json().get("report").get("rejected").get(0).get("reason").asString())
+			.isEqualTo(rejected.get(0).get("reason").asString());
 		assertThat(storedDuties(hackneyOfficer.id()) + storedDuties(camdenOfficer.id())).isZero();
 
 		// two files as multipart, one with semicolons and a byte order mark

@@ -197,6 +197,98 @@ class AccessMatrixIT {
 		calls.add(new Call("inspector.camden", "POST", "/api/v1/demand/local-factors", 403));
 		calls.add(new Call("analyst", "POST", "/api/v1/demand/local-factors", 403));
 		calls.add(new Call("analyst", "PUT", "/api/v1/demand/weights", 403));
+		// tasking: the borough's superintendent and SMT lead; analysts read
+		calls.add(new Call("supt.camden", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/tasking/bids", 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/tasking/meetings", 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/tasking/meetings", 403));
+		calls.add(new Call("controller", "GET", "/api/v1/tasking/bids", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/tasking/bids", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/tasking/meetings", 403));
+		calls.add(new Call("smt.camden", "POST", "/api/v1/tasking/meetings/1/close", 403));
+		// call deflection: controllers decide force-wide; analysts and borough SMT read; sergeants keep priorities
+		String decisions = "/api/v1/deflection/decisions";
+		String board = "/api/v1/deflection/boroughs/%s/board";
+		String priorities = "/api/v1/deflection/wards/%s/priorities";
+		calls.add(new Call("controller", "GET", board.formatted(HACKNEY), 200));
+		calls.add(new Call("controller", "GET", "/api/v1/deflection/call-categories", 200));
+		calls.add(new Call("admin", "GET", board.formatted(CAMDEN), 200));
+		calls.add(new Call("supt.camden", "GET", board.formatted(CAMDEN), 200));
+		calls.add(new Call("supt.hackney", "GET", board.formatted(CAMDEN), 403));
+		calls.add(new Call("sergeant.camden", "GET", board.formatted(CAMDEN), 403));
+		calls.add(new Call("oversight", "GET", board.formatted(CAMDEN), 403));
+		calls.add(new Call("analyst", "POST", decisions, 403));
+		calls.add(new Call("supt.camden", "POST", decisions, 403));
+		calls.add(new Call("sergeant.camden", "POST", decisions, 403));
+		calls.add(new Call("officer.camden", "GET", decisions + "?from=2026-10-01&to=2026-10-31", 403));
+		calls.add(new Call("resources.camden", "GET", decisions + "?from=2026-10-01&to=2026-10-31", 403));
+		calls.add(new Call("analyst", "GET", decisions + "?from=2026-10-01&to=2026-10-31", 200));
+		calls.add(new Call("analyst", "POST", decisions + "/1/outcome", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/deflection/evaluation?month=2026-10", 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/deflection/evaluation?month=2026-10", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/deflection/evaluation?month=2026-10&borough=" + CAMDEN, 403));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/deflection/evaluation?month=2026-10", 200));
+		calls.add(new Call("officer.camden", "GET", priorities.formatted(this.sergeantWard), 403));
+		calls.add(new Call("inspector.camden", "GET", priorities.formatted(this.otherClusterWard), 403));
+		calls.add(new Call("officer.camden", "PUT", priorities.formatted(this.sergeantWard), 403));
+		calls.add(new Call("controller", "PUT", priorities.formatted(this.sergeantWard), 403));
+		calls.add(new Call("analyst", "PUT", priorities.formatted(this.sergeantWard), 403));
+		// significant events: the borough's superintendent declares, its SMT records deployments
+		calls.add(new Call("smt.camden", "POST", "/api/v1/significant-events", 403));
+		calls.add(new Call("controller", "POST", "/api/v1/significant-events", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/significant-events/1/deployments", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/significant-events/1/deployments", 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/significant-events", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/significant-events/deployments", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/significant-events?borough=" + CAMDEN, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/significant-events", 200));
+		// protocol rule sets: everyone reads, administrators add
+		calls.add(new Call("officer.camden", "GET", "/api/v1/protocol/rule-sets", 200));
+		calls.add(new Call("supt.camden", "POST", "/api/v1/protocol/rule-sets", 403));
+		// flex requests: borough roles and inspectors/sergeants within scope; never oversight, officers, controllers
+		calls.add(new Call("analyst", "GET", "/api/v1/flex-requests", 200));
+		calls.add(new Call("supt.camden", "GET", "/api/v1/flex-requests?borough=" + CAMDEN, 200));
+		calls.add(new Call("resources.camden", "GET", "/api/v1/flex-requests?borough=" + CAMDEN, 200));
+		calls.add(new Call("oversight", "GET", "/api/v1/flex-requests", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/flex-requests", 403));
+		calls.add(new Call("controller", "GET", "/api/v1/flex-requests", 403));
+		calls.add(new Call("smt.camden", "POST", "/api/v1/flex-requests", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/flex-requests/1/transitions", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/flex-requests/1/transitions", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/flex-requests/what-if", 403));
+		// flex dashboard: aggregates, oversight included; borough users only their borough
+		calls.add(new Call("oversight", "GET", "/api/v1/flex-dashboard", 200));
+		calls.add(new Call("supt.camden", "GET", "/api/v1/flex-dashboard", 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/flex-dashboard?borough=" + CAMDEN, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/flex-dashboard", 403));
+		// rotation proposals name officers: planners of the borough
+		calls.add(new Call("inspector.camden", "POST", "/api/v1/flex-rotations/proposals", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/flex-rotations/proposals", 403));
+		// allocation: the borough's SMT and analysts read; the SMT writes; the superintendent decides
+		String plans = "/api/v1/supervision/plans";
+		calls.add(new Call("analyst", "GET", plans, 200));
+		calls.add(new Call("admin", "GET", plans + "?borough=" + HACKNEY, 200));
+		calls.add(new Call("supt.camden", "GET", plans + "?borough=" + CAMDEN, 200));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/schools/criteria?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "GET", "/api/v1/schools/criteria", 200));
+		calls.add(new Call("supt.hackney", "GET", plans + "?borough=" + CAMDEN, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/supervision/recommendation?borough=" + CAMDEN + "&sergeants=10", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/schools?borough=" + CAMDEN + "&year=2034", 403));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/schools/review?borough=" + HACKNEY + "&year=2034", 403));
+		calls.add(new Call("analyst", "POST", plans, 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/schools/allocations", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/schools/criteria", 403));
+		calls.add(new Call("smt.camden", "POST", plans + "/1/decision", 403));
+		calls.add(new Call("analyst", "POST", plans + "/1/consultations", 403));
+		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "GET", plans, 403));
+			calls.add(new Call(user, "GET", "/api/v1/supervision/recommendation?borough=" + CAMDEN + "&sergeants=10", 403));
+			calls.add(new Call(user, "POST", "/api/v1/allocation/officers", 403));
+			calls.add(new Call(user, "GET", "/api/v1/schools/criteria", 403));
+			calls.add(new Call(user, "POST", "/api/v1/schools/ranking", 403));
+		}
 		return calls;
 	}
 
@@ -259,6 +351,22 @@ class AccessMatrixIT {
 		calls.add(new Call("inspector.camden", "POST", "/demand/factors", 403));
 		calls.add(new Call("analyst", "POST", "/demand/weights", 403));
 		calls.add(new Call(null, "GET", "/demand", 302));
+		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "GET", "/allocation", 403));
+			calls.add(new Call(user, "GET", "/supervision", 403));
+			calls.add(new Call(user, "GET", "/schools", 403));
+		}
+		calls.add(new Call("analyst", "GET", "/allocation", 200));
+		calls.add(new Call("supt.camden", "GET", "/supervision", 200));
+		calls.add(new Call("smt.camden", "GET", "/schools", 200));
+		calls.add(new Call("supt.hackney", "GET", "/supervision?borough=" + CAMDEN, 403));
+		calls.add(new Call("analyst", "POST", "/supervision/plans", 403));
+		calls.add(new Call("smt.camden", "POST", "/supervision/plans/1/decision", 403));
+		calls.add(new Call("analyst", "POST", "/schools/allocations", 403));
+		calls.add(new Call(null, "GET", "/allocation", 302));
+		calls.add(new Call(null, "GET", "/supervision", 302));
+		calls.add(new Call(null, "GET", "/schools", 302));
 		calls.add(new Call(null, "GET", "/duties", 302));
 		calls.add(new Call(null, "GET", wardDashboard.formatted(this.sergeantWard), 302));
 		return calls;
@@ -319,7 +427,46 @@ class AccessMatrixIT {
 				new String[] { "POST", "/api/v1/demand/local-factors" }, new String[] { "PUT", "/api/v1/demand/local-factors/1" },
 				new String[] { "POST", "/api/v1/imports/police-uk-street" }, new String[] { "POST", "/api/v1/imports/mps-ward-crime" },
 				new String[] { "POST", "/api/v1/imports/cad-calls" }, new String[] { "GET", "/api/v1/imports" },
-				new String[] { "GET", "/api/v1/imports/00000000-0000-0000-0000-000000000000" });
+				new String[] { "GET", "/api/v1/imports/00000000-0000-0000-0000-000000000000" },
+				new String[] { "POST", "/api/v1/deflection/decisions" }, new String[] { "GET", "/api/v1/deflection/decisions/1" },
+				new String[] { "GET", "/api/v1/deflection/decisions?from=2026-10-01&to=2026-10-31" },
+				new String[] { "POST", "/api/v1/deflection/decisions/1/outcome" },
+				new String[] { "GET", "/api/v1/deflection/evaluation?month=2026-10" },
+				new String[] { "GET", "/api/v1/deflection/call-categories" },
+				new String[] { "GET", "/api/v1/deflection/wards/E05000137/priorities" },
+				new String[] { "PUT", "/api/v1/deflection/wards/E05000137/priorities" },
+				new String[] { "GET", "/api/v1/deflection/boroughs/E09000007/board" },
+				new String[] { "POST", "/api/v1/significant-events" }, new String[] { "GET", "/api/v1/significant-events" },
+				new String[] { "GET", "/api/v1/significant-events/1" },
+				new String[] { "POST", "/api/v1/significant-events/1/deployments" },
+				new String[] { "GET", "/api/v1/significant-events/deployments" },
+				new String[] { "GET", "/api/v1/tasking/meetings" }, new String[] { "POST", "/api/v1/tasking/meetings" },
+				new String[] { "GET", "/api/v1/tasking/meetings/1" }, new String[] { "POST", "/api/v1/tasking/meetings/1/agenda" },
+				new String[] { "POST", "/api/v1/tasking/meetings/1/items" },
+				new String[] { "POST", "/api/v1/tasking/meetings/1/items/1/decision" },
+				new String[] { "POST", "/api/v1/tasking/meetings/1/close" },
+				new String[] { "GET", "/api/v1/tasking/meetings/1/minutes.pdf" }, new String[] { "GET", "/api/v1/tasking/bids" },
+				new String[] { "POST", "/api/v1/tasking/bids" }, new String[] { "GET", "/api/v1/tasking/bids/1" },
+				new String[] { "POST", "/api/v1/tasking/bids/1/debrief" },
+				new String[] { "GET", "/api/v1/protocol/rule-sets" }, new String[] { "GET", "/api/v1/protocol/rule-sets/in-force" },
+				new String[] { "POST", "/api/v1/protocol/rule-sets" }, new String[] { "GET", "/api/v1/flex-requests" },
+				new String[] { "POST", "/api/v1/flex-requests" }, new String[] { "GET", "/api/v1/flex-requests/1" },
+				new String[] { "GET", "/api/v1/flex-requests/1/duties" },
+				new String[] { "POST", "/api/v1/flex-requests/1/transitions" },
+				new String[] { "POST", "/api/v1/flex-requests/what-if" }, new String[] { "POST", "/api/v1/flex-requests/1/what-if" },
+				new String[] { "GET", "/api/v1/flex-dashboard" }, new String[] { "POST", "/api/v1/flex-rotations/proposals" },
+				new String[] { "GET", "/api/v1/supervision/recommendation?borough=E09000007&sergeants=10" },
+				new String[] { "GET", "/api/v1/supervision/plans" }, new String[] { "POST", "/api/v1/supervision/plans" },
+				new String[] { "GET", "/api/v1/supervision/plans/1" },
+				new String[] { "POST", "/api/v1/supervision/plans/1/consultations" },
+				new String[] { "POST", "/api/v1/supervision/plans/1/decision" },
+				new String[] { "GET", "/api/v1/supervision/plans/1/letter.pdf" },
+				new String[] { "POST", "/api/v1/allocation/officers" }, new String[] { "GET", "/api/v1/schools/criteria" },
+				new String[] { "POST", "/api/v1/schools/criteria" }, new String[] { "POST", "/api/v1/schools/import?year=2034" },
+				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
+				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
+				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);

@@ -149,6 +149,25 @@ class TaskingIT {
 		assertThat(this.api.get(null, "/api/v1/tasking/meetings").status()).isEqualTo(401);
 	}
 
+	@Test
+	void aSignificantEventDeclaredInTheBoroughIsOnTheAgendaToBeNoted() {
+		LocalDate day = LocalDate.now().plusDays(42);
+		JsonNode event = post("supt.camden", "/api/v1/significant-events", "{\"boroughCode\":\"" + CAMDEN
+				+ "\",\"title\":\"Major incident: King's Cross fire\",\"description\":\"Reassurance patrols.\","
+				+ "\"startsOn\":\"" + day.minusDays(3) + "\",\"endsOn\":\"" + day.minusDays(1) + "\"}", 201);
+		long id = post("supt.camden", "/api/v1/tasking/meetings",
+				"{\"boroughCode\":\"" + CAMDEN + "\",\"heldOn\":\"" + day + "\",\"chair\":\"Supt Camden\"}", 201)
+			.get("id")
+			.asLong();
+		JsonNode agenda = post("smt.camden", "/api/v1/tasking/meetings/" + id + "/agenda", "", 200).get("agenda");
+		JsonNode item = item(agenda, "significant-event:" + event.get("id").asLong());
+		assertThat(item.get("kind").asString()).isEqualTo("SIGNIFICANT_EVENT");
+		assertThat(item.get("title").asString()).contains("King's Cross fire");
+		assertThat(agenda.get(0).get("kind").asString()).as("events are taken first").isEqualTo("SIGNIFICANT_EVENT");
+		post("supt.camden", "/api/v1/tasking/meetings/" + id + "/items/" + item.get("id").asLong() + "/decision",
+				"{\"outcome\":\"NOTED\",\"note\":\"Patrols stood down on the 3rd day\"}", 200);
+	}
+
 	private void decideEverythingLeft(long id, String... preferred) {
 		for (JsonNode item : this.api.get("supt.camden", "/api/v1/tasking/meetings/" + id).json().get("agenda")) {
 			if (!item.get("outcome").isNull()) {

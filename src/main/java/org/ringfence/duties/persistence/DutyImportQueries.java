@@ -216,14 +216,13 @@ public class DutyImportQueries {
 			.list();
 	}
 
-	/** The staged rows of these people (out of the user's scope): file number, line, service number. */
+	/** The staged rows of these people (out of the user's scope), each with the reason given. */
 	public List<FoundProblem> rowsOf(Collection<Long> people, String reason) {
 		return this.jdbc
-			.sql("select file_no, line, service_number, person_id from " + STAGE
+			.sql("select file_no, line, person_id from " + STAGE
 					+ " where person_id = any(?) order by file_no, line")
 			.param(people.toArray(Long[]::new))
-			.query((rs, i) -> new FoundProblem(rs.getInt(1), rs.getLong(2), "service_number",
-					"service number " + rs.getString(3) + ": " + reason, rs.getLong(4)))
+			.query((rs, i) -> new FoundProblem(rs.getInt(1), rs.getLong(2), "service_number", reason, rs.getLong(3)))
 			.list();
 	}
 

@@ -107,7 +107,7 @@ class TaskingController {
 			+ "here is authorised, a bid granted here is granted")
 	@ApiResponse(responseCode = "409", description = "Decided already, meeting closed, or refused by the item's module")
 	@ApiResponse(responseCode = "422", description = "The item's module refused it under a rule")
-	Meeting decide(@PathVariable long id, @PathVariable long itemId, @Valid @RequestBody DecisionBody body) {
+	Meeting decideItem(@PathVariable long id, @PathVariable long itemId, @Valid @RequestBody DecisionBody body) {
 		return this.meetings.decide(id, itemId, body.outcome(), body.note(), Optional.ofNullable(body.hoursGranted()));
 	}
 
@@ -157,7 +157,7 @@ class TaskingController {
 	@GetMapping("/bids/{id}")
 	@PreAuthorize(Roles.TASKING_READERS)
 	@Operation(summary = "One bid")
-	SupportBid bid(@PathVariable long id) {
+	SupportBid supportBid(@PathVariable long id) {
 		return this.bids.get(id);
 	}
 
