@@ -314,22 +314,27 @@ public class DemandBench {
 		}
 		String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 		Path file = this.work.resolve("bench-calls.csv");
+		// the same calls as demand.call stores them (London month and hour of week, a category id), for the second reference
+		Path stored = this.work.resolve("bench-calls-as-stored.csv");
 		long start = Instant.parse("2033-01-01T00:00:00Z").getEpochSecond();
 		long span = Instant.parse("2034-01-01T00:00:00Z").getEpochSecond() - start;
-		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+				BufferedWriter as = Files.newBufferedWriter(stored, StandardCharsets.UTF_8)) {
 			out.write("reference,received,ward_code,category,grade\n");
 			long seed = 42;
 			for (int i = 0; i < this.rows; i++) {
 				seed = seed * 6364136223846793005L + 1442695040888963407L;
 				long at = start + Math.floorMod(seed >>> 16, span);
-				out.write("B" + run + "-" + i);
-				out.write(',');
-				out.write(Instant.ofEpochSecond(at).toString());
-				out.write(',');
-				out.write(wards.get(i % wards.size()));
-				out.write(',');
-				out.write(CATEGORIES[(int) Math.floorMod(seed >>> 40, CATEGORIES.length)]);
-				out.write(i % 4 == 0 ? ",I\n" : ",S\n");
+				String reference = "B" + run + "-" + i;
+				String received = Instant.ofEpochSecond(at).toString();
+				String ward = wards.get(i % wards.size());
+				int category = (int) Math.floorMod(seed >>> 40, CATEGORIES.length);
+				String grade = i % 4 == 0 ? "I" : "S";
+				out.write(reference + "," + received + "," + ward + "," + CATEGORIES[category] + "," + grade + "\n");
+				java.time.ZonedDateTime local = Instant.ofEpochSecond(at).atZone(LONDON);
+				int hourOfWeek = (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
+				as.write("R" + reference + "," + received + "," + local.toLocalDate().withDayOfMonth(1) + "," + hourOfWeek + ","
+						+ ward + "," + (category + 1) + "," + grade + ",false\n");
 			}
 		}
 		long bytes = Files.size(file);
@@ -355,6 +360,25 @@ public class DemandBench {
 		check("COPY stored every row", copied, this.rows);
 		result("copy_ms", fmt(copyMs));
 		result("copy_rows_per_s", fmt(this.rows / (copyMs / 1000)));
+
+		// For information: COPY of the same calls, as stored, into an empty copy of demand.call with its
+		// primary key (the natural key) and ward-time index: what storing these rows costs at least.
+		try (Statement st = db.createStatement()) {
+			st.execute("drop table if exists public.bench_calls_stored");
+			st.execute("create table public.bench_calls_stored (like demand.call including all)");
+		}
+		t0 = System.nanoTime();
+		try (InputStream in = Files.newInputStream(stored)) {
+			copied = copier.copyIn("copy public.bench_calls_stored (reference, received_at, month, hour_of_week, ward_code, "
+					+ "category_id, grade, synthetic) from stdin (format csv)", in, 1 << 16);
+		}
+		double storedMs = (System.nanoTime() - t0) / 1e6;
+		try (Statement st = db.createStatement()) {
+			st.execute("drop table public.bench_calls_stored");
+		}
+		check("COPY into a copy of demand.call stored every row", copied, this.rows);
+		result("copy_indexed_ms", fmt(storedMs));
+		result("copy_indexed_rows_per_s", fmt(this.rows / (storedMs / 1000)));
 
 		importOnce("import", file, this.rows, 0);
 		importOnce("reimport", file, 0, this.rows);
@@ -408,8 +432,11 @@ public class DemandBench {
 		result(key + "_duration_ms", durationMs);
 		result(key + "_rows_per_s_wall", fmt(this.rows / (wallMs / 1000)));
 		result(key + "_rows_per_s_server", durationMs > 0 ? fmt(this.rows / (durationMs / 1000.0)) : "nan");
+		result(key + "_read_and_stage_ms", jsonLong(job, "readAndStage"));
+		result(key + "_store_ms", jsonLong(job, "store"));
 		info(key + ": upload and 202 in " + fmt(acceptedMs) + " ms, job finished after " + fmt(wallMs) + " ms (job "
-				+ durationMs + " ms)");
+				+ durationMs + " ms: reading and staging " + jsonLong(job, "readAndStage") + " ms, storing "
+				+ jsonLong(job, "store") + " ms)");
 	}
 
 	// ------------------------------------------------------------------ helpers

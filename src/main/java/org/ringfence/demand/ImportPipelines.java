@@ -113,9 +113,11 @@ class ImportPipelines {
 			}
 		});
 		rejectIfAny(tally, started);
+		long read = millisSince(started);
 		reading.stored();
 		this.writes.ensureCategories(categories);
 		long stored = this.writes.insertStagedCrimes(job.id());
+		tally.detail("timingsMs", Map.of("readAndStage", read, "store", millisSince(started) - read));
 		tally.detail("placedBy", placedBy);
 		tally.detail("crimeRows", staged[1]);
 		tally.detail("asbRows", staged[2]);
@@ -190,9 +192,11 @@ class ImportPipelines {
 			}
 		});
 		rejectIfAny(tally, started);
+		long read = millisSince(started);
 		reading.stored();
 		this.writes.ensureCategories(categories);
 		List<MpsLine> lines = this.writes.applyStagedMps(job.id());
+		tally.detail("timingsMs", Map.of("readAndStage", read, "store", millisSince(started) - read));
 		long stored = lines.stream().filter(MpsLine::anyNew).count();
 		long revised = lines.stream().filter(l -> !l.anyNew() && l.anyChanged()).count();
 		long duplicate = lines.size() - stored - revised + counts[1];
@@ -260,9 +264,11 @@ class ImportPipelines {
 			}
 		});
 		rejectIfAny(tally, started);
+		long read = millisSince(started);
 		reading.stored();
 		this.writes.ensureCategories(categories);
 		long stored = this.writes.insertStagedCalls(job.id(), false);
+		tally.detail("timingsMs", Map.of("readAndStage", read, "store", millisSince(started) - read));
 		Map<String, Long> placedBy = new LinkedHashMap<>();
 		placedBy.put(WardPlacement.Method.WARD_CODE.code(), counts[1]);
 		placedBy.put(WardPlacement.Method.COORDINATES.code(), counts[2]);

@@ -152,10 +152,13 @@ public class DemandWriteQueries {
 	/** Stores the staged calls whose reference is new; adds them to the monthly totals; returns how many. */
 	public long insertStagedCalls(UUID job, boolean synthetic) {
 		String source = synthetic ? "cad-synthetic" : "cad";
+		// sorted by ward and time, the new entries of the ward-time index go in page by page, not at random
+		this.jdbc.sql("set local work_mem = '256MB'").update();
 		return this.jdbc.sql("""
 				with ins as (
 				  insert into demand.call (%s, synthetic, import_job)
 				  select %s, :synthetic, :job from call_stage s join demand.category c on c.name = s.category
+				  order by s.ward_code, s.received_at
 				  on conflict (reference) do nothing
 				  returning ward_code, month, category_id
 				), agg as (
