@@ -132,6 +132,16 @@ public class GeographyService {
 	}
 
 	/**
+	 * A snapshot of the point lookup of {@link #locate} for many points at once (bulk imports): it
+	 * reads the boundaries held now and touches the database no more, so it is safe to use while a
+	 * COPY holds the caller's connection. A boundary import after it is taken is not seen.
+	 */
+	@Transactional(readOnly = true)
+	public PointLookup pointLookup() {
+		return this.locator.snapshotLookup();
+	}
+
+	/**
 	 * Imports a ward boundary set (GeoJSON FeatureCollection). All or nothing: any rejected feature
 	 * rejects the file. A dry run reports what would change and stores nothing.
 	 */

@@ -50,6 +50,12 @@ class WardLocatorCache {
 		return snapshot.locator().locate(lat, lng).map(snapshot.wards()::get);
 	}
 
+	/** The current polygons as a lookup that needs no database. */
+	PointLookup snapshotLookup() {
+		WardLocator locator = current().locator();
+		return locator::locate;
+	}
+
 	private Map<String, LocatedWard> located() {
 		Map<String, String> boroughNames = new HashMap<>();
 		this.queries.boroughs().forEach(b -> boroughNames.put(b.code(), b.name()));

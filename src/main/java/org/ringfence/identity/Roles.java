@@ -124,6 +124,25 @@ public final class Roles {
 	/** Who decides which wards share a sergeant: the borough commander (a superintendent). */
 	public static final String SUPERVISION_DECIDERS = "hasAnyRole('ADMIN','SUPERINTENDENT')";
 
+	/** Who may import demand data (crime counts, data.police.uk files, CAD calls): administrators and PIB analysts. */
+	public static final String DEMAND_IMPORTERS = "hasAnyRole('ADMIN','ANALYST')";
+
+	/** The roles of {@link #DEMAND_READERS}, for pages that link to demand only for those who may read it. */
+	public static final java.util.Set<Role> DEMAND_READER_ROLES = java.util.EnumSet.of(Role.ADMIN, Role.ANALYST,
+			Role.OVERSIGHT, Role.SUPERINTENDENT, Role.SMT_LEAD, Role.INSPECTOR, Role.SERGEANT, Role.CONTROLLER,
+			Role.RESOURCE_OFFICE);
+
+	/**
+	 * Who may read demand profiles, rankings, weights and local factors: every role but officers.
+	 * Demand is aggregate and not personal, so London-wide for all of them (neighbouring wards'
+	 * demand matters to shared supervision and allocation); decision 16.
+	 */
+	public static final String DEMAND_READERS = "hasAnyRole('ADMIN','ANALYST','OVERSIGHT','SUPERINTENDENT','SMT_LEAD',"
+			+ "'INSPECTOR','SERGEANT','CONTROLLER','RESOURCE_OFFICE')";
+
+	/** Who may record a ward's local factors, within their borough: the superintendent, the SMT lead, administrators. */
+	public static final String LOCAL_FACTOR_EDITORS = "hasAnyRole('ADMIN','SUPERINTENDENT','SMT_LEAD')";
+
 	private Roles() {
 	}
 

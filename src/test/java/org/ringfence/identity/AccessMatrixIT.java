@@ -181,6 +181,22 @@ class AccessMatrixIT {
 		calls.add(new Call("officer.camden", "GET", "/api/v1/me/duties?from=2026-10-01&to=2026-10-31", 200));
 		calls.add(new Call("analyst", "POST", "/api/v1/duties/rule-sets", 403));
 		calls.add(new Call("officer.camden", "GET", "/api/v1/wards/map", 200));
+		// demand: every role but officers reads it, London-wide; admin and analysts import; the borough's SMT keeps factors
+		calls.add(new Call("officer.camden", "GET", "/api/v1/demand/profile?borough=" + CAMDEN, 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/demand/weights", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/demand/profile?borough=" + HACKNEY, 200));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/demand/ranking", 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/demand/profile?ward=" + this.sergeantWard, 200));
+		calls.add(new Call("controller", "GET", "/api/v1/demand/local-factors?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "POST", "/api/v1/imports/cad-calls", 202));
+		calls.add(new Call("admin", "GET", "/api/v1/imports", 200));
+		calls.add(new Call("supt.camden", "POST", "/api/v1/imports/police-uk-street", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/imports/mps-ward-crime", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/imports", 403));
+		calls.add(new Call("smt.camden", "POST", "/api/v1/demand/local-factors", 400));
+		calls.add(new Call("inspector.camden", "POST", "/api/v1/demand/local-factors", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/demand/local-factors", 403));
+		calls.add(new Call("analyst", "PUT", "/api/v1/demand/weights", 403));
 		// tasking: the borough's superintendent and SMT lead; analysts read
 		calls.add(new Call("supt.camden", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 200));
 		calls.add(new Call("analyst", "GET", "/api/v1/tasking/bids", 200));
@@ -283,8 +299,12 @@ class AccessMatrixIT {
 				case "GET" -> this.api.get(call.user(), call.path());
 				case "PUT" -> this.api.put(call.user(), call.path(),
 						"{\"role\":\"ADMIN\",\"scopes\":[{\"type\":\"FORCE\",\"code\":\"MPS\"}],\"enabled\":true}");
-				case "POST" -> this.api.post(call.user(), call.path(), "application/geo+json",
-						"{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8));
+				case "POST" -> call.path().startsWith("/api/v1/imports/")
+						? this.api.post(call.user(), call.path(), "text/csv", "reference,received\n".getBytes(StandardCharsets.UTF_8))
+						: call.path().startsWith("/api/v1/demand/") ? this.api.post(call.user(), call.path(), "application/json",
+								"{}".getBytes(StandardCharsets.UTF_8))
+						: this.api.post(call.user(), call.path(), "application/geo+json",
+								"{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8));
 				default -> throw new IllegalArgumentException(call.method());
 			};
 			assertThat(response.status()).as(call + ": " + response.body()).isEqualTo(call.expected());
@@ -321,6 +341,16 @@ class AccessMatrixIT {
 		for (String user : List.of("controller", "inspector.camden", "sergeant.camden", "officer.camden")) {
 			calls.add(new Call(user, "GET", wardDashboard.formatted(this.sergeantWard), 403));
 		}
+		calls.add(new Call("officer.camden", "GET", "/demand", 403));
+		calls.add(new Call("sergeant.camden", "GET", "/demand", 200));
+		calls.add(new Call("oversight", "GET", "/demand?borough=" + HACKNEY, 200));
+		calls.add(new Call("supt.hackney", "GET", "/demand/factors?borough=" + CAMDEN, 200));
+		calls.add(new Call("analyst", "GET", "/demand/imports", 200));
+		calls.add(new Call("resources.camden", "GET", "/demand/imports", 403));
+		calls.add(new Call("supt.camden", "POST", "/demand/imports", 403));
+		calls.add(new Call("inspector.camden", "POST", "/demand/factors", 403));
+		calls.add(new Call("analyst", "POST", "/demand/weights", 403));
+		calls.add(new Call(null, "GET", "/demand", 302));
 		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
 				"resources.camden")) {
 			calls.add(new Call(user, "GET", "/allocation", 403));
@@ -391,6 +421,13 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/duties/classification" }, new String[] { "GET", "/api/v1/duties/rule-sets" },
 				new String[] { "POST", "/api/v1/duties/rule-sets" }, new String[] { "POST", "/api/v1/duties/activity-codes" },
 				new String[] { "GET", "/api/v1/reports/abstraction?month=2026-10" },
+				new String[] { "GET", "/api/v1/demand/profile" }, new String[] { "GET", "/api/v1/demand/ranking" },
+				new String[] { "GET", "/api/v1/demand/weights" }, new String[] { "PUT", "/api/v1/demand/weights" },
+				new String[] { "GET", "/api/v1/demand/local-factors?borough=E09000007" },
+				new String[] { "POST", "/api/v1/demand/local-factors" }, new String[] { "PUT", "/api/v1/demand/local-factors/1" },
+				new String[] { "POST", "/api/v1/imports/police-uk-street" }, new String[] { "POST", "/api/v1/imports/mps-ward-crime" },
+				new String[] { "POST", "/api/v1/imports/cad-calls" }, new String[] { "GET", "/api/v1/imports" },
+				new String[] { "GET", "/api/v1/imports/00000000-0000-0000-0000-000000000000" },
 				new String[] { "POST", "/api/v1/deflection/decisions" }, new String[] { "GET", "/api/v1/deflection/decisions/1" },
 				new String[] { "GET", "/api/v1/deflection/decisions?from=2026-10-01&to=2026-10-31" },
 				new String[] { "POST", "/api/v1/deflection/decisions/1/outcome" },
