@@ -152,13 +152,19 @@ public class DemandWriteQueries {
 	/** Stores the staged calls whose reference is new; adds them to the monthly totals; returns how many. */
 	public long insertStagedCalls(UUID job, boolean synthetic) {
 		String source = synthetic ? "cad-synthetic" : "cad";
-		// sorted by ward and time, the new entries of the ward-time index go in page by page, not at random
+		// a reference repeated in the file: the first in file order wins (ctid order is COPY order in the
+		// fresh staging table); then sorted by ward and time, so the new entries of the ward-time index go
+		// in page by page, not at random
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		return this.jdbc.sql("""
 				with ins as (
 				  insert into demand.call (%s, synthetic, import_job)
-				  select %s, :synthetic, :job from call_stage s join demand.category c on c.name = s.category
-				  order by s.ward_code, s.received_at
+				  select f.*, :synthetic, :job from (
+				    select distinct on (s.reference) %s
+				    from call_stage s join demand.category c on c.name = s.category
+				    order by s.reference, s.ctid
+				  ) f
+				  order by f.ward_code, f.received_at
 				  on conflict (reference) do nothing
 				  returning ward_code, month, category_id
 				), agg as (
