@@ -6,9 +6,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads synthetic CAD calls on first start (with the demo data, unless
- * {@code ringfence.demand.demo-calls=false}): a year of calls for every ward, the twelve months up
- * to the last month of the Met's counts held, as many per ward and month as
- * {@code demo-calls-per-crime} times the ward's real recorded crime that month, at hours drawn from
+ * {@code ringfence.demand.demo-calls=false}): a year of calls for every ward, the last twelve
+ * complete months before the first start, as many per ward and month as
+ * {@code demo-calls-per-crime} times the ward's real recorded crime in the same calendar month of
+ * the last twelve months of the Met's counts held (so the demo's recent months have calls), at hours drawn from
  * the Met's real stop-and-search timestamps (January 2019), ASB calls tilted to evenings and
  * weekends. Every call is marked synthetic (reference SYN..., column synthetic, source
  * cad-synthetic). One transaction under the import lock; the rows go in with COPY.
@@ -72,9 +75,11 @@ class DemoCallLoader implements StartupData {
 
 	private final ImportRunner runner;
 
+	private final Clock clock;
+
 	DemoCallLoader(DemandWriteQueries writes, ImportJobQueries jobs, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, JsonMapper json,
-			DemandProperties properties, ImportRunner runner) {
+			DemandProperties properties, ImportRunner runner, Clock clock) {
 		this.writes = writes;
 		this.jobs = jobs;
 		this.jdbc = jdbc;
@@ -83,6 +88,7 @@ class DemoCallLoader implements StartupData {
 		this.json = json;
 		this.properties = properties;
 		this.runner = runner;
+		this.clock = clock;
 	}
 
 	@Override
@@ -114,7 +120,10 @@ class DemoCallLoader implements StartupData {
 			return 0L;
 		}
 		long started = System.nanoTime();
-		YearMonth to = YearMonth.from(last);
+		YearMonth countsTo = YearMonth.from(last);
+		YearMonth countsFrom = countsTo.minusMonths(11);
+		YearMonth lastComplete = YearMonth.now(this.clock.withZone(LondonTime.LONDON)).minusMonths(1);
+		YearMonth to = lastComplete;
 		YearMonth from = to.minusMonths(11);
 		List<SyntheticCalls.WardMonth> wardMonths = new ArrayList<>();
 		double perCrime = this.properties.demoCallsPerCrime();
@@ -122,10 +131,11 @@ class DemoCallLoader implements StartupData {
 				select c.ward_code, c.month, sum(c.crimes)
 				from demand.ward_crime_count c join geography.ward w on w.code = c.ward_code and w.active
 				where c.month between ? and ? group by c.ward_code, c.month order by c.ward_code, c.month""")
-			.params(Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)))
+			.params(Date.valueOf(countsFrom.atDay(1)), Date.valueOf(countsTo.atDay(1)))
 			.query((rs, n) -> wardMonths.add(new SyntheticCalls.WardMonth(rs.getString(1),
-					YearMonth.from(rs.getDate(2).toLocalDate()), rs.getLong(3) * perCrime)))
+					recentMonth(YearMonth.from(rs.getDate(2).toLocalDate()), lastComplete), rs.getLong(3) * perCrime)))
 			.list();
+		wardMonths.sort(Comparator.comparing(SyntheticCalls.WardMonth::wardCode).thenComparing(SyntheticCalls.WardMonth::month));
 		Map<String, Boolean> names = new LinkedHashMap<>();
 		for (String category : SyntheticCalls.categories()) {
 			names.put(category, Categories.isAsb(category));
@@ -176,6 +186,7 @@ class DemoCallLoader implements StartupData {
 		tally.detail("callsPerCrime", perCrime);
 		tally.detail("asbCalls", asb[0]);
 		tally.detail("months", List.of(from.toString(), to.toString()));
+		tally.detail("volumesFromCountsOf", List.of(countsFrom.toString(), countsTo.toString()));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.jobs.finish(job, true, null, this.json.writeValueAsString(tally.report(stored, 0, 0, millis)));
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -188,6 +199,16 @@ class DemoCallLoader implements StartupData {
 		log.info("Loaded {} synthetic CAD calls ({} per recorded crime, {} to {}) in {} ms", stored, perCrime, from, to,
 				millis);
 		return stored;
+	}
+
+	/**
+	 * The month of the last twelve complete months (ending with {@code lastComplete}) that has the
+	 * same month of the year as a month of the Met's counts: the synthetic calls of the recent year
+	 * follow the ward's recorded crime of the same calendar month, so seasons stay where they were.
+	 */
+	static YearMonth recentMonth(YearMonth countsMonth, YearMonth lastComplete) {
+		YearMonth month = lastComplete.withMonth(countsMonth.getMonthValue());
+		return month.isAfter(lastComplete) ? month.minusYears(1) : month;
 	}
 
 	/** The hour-of-week shape: stop and searches per occurrence of each hour of the week. */
