@@ -103,6 +103,9 @@ public class MixedLoad {
 
 	String month;
 
+	/** The first day of this run's duties: after any duty an earlier run left in 2041 and later. */
+	LocalDate firstDutyDay = LocalDate.of(2041, 1, 1);
+
 	public static void main(String[] args) throws Exception {
 		MixedLoad load = new MixedLoad();
 		for (int i = 0; i + 1 < args.length; i += 2) {
@@ -217,6 +220,14 @@ public class MixedLoad {
 					}
 				}
 			}
+			try (PreparedStatement st = db.prepareStatement(
+					"select max(duty_date) from duties.duty where duty_date >= date '2041-01-01'")) {
+				try (ResultSet rs = st.executeQuery()) {
+					if (rs.next() && rs.getDate(1) != null) {
+						this.firstDutyDay = rs.getDate(1).toLocalDate().plusDays(1);
+					}
+				}
+			}
 			try (PreparedStatement st = db.prepareStatement("select code from geography.ward where active order by code")) {
 				try (ResultSet rs = st.executeQuery()) {
 					while (rs.next()) {
@@ -277,7 +288,7 @@ public class MixedLoad {
 	int createDuty(Random random) throws Exception {
 		long n = this.dutySeq.getAndIncrement();
 		long person = this.camdenOfficers.get((int) (n % this.camdenOfficers.size()))[0];
-		LocalDate day = LocalDate.of(2041, 1, 1).plusDays(n / this.camdenOfficers.size());
+		LocalDate day = this.firstDutyDay.plusDays(n / this.camdenOfficers.size());
 		String body = "{\"personId\":" + person + ",\"kind\":\"PLANNED\",\"date\":\"" + day + "\",\"start\":\"07:00\","
 				+ "\"end\":\"15:00\",\"activityCode\":\"SN_WARD\",\"wardCode\":\"" + this.wardOf.get(person) + "\"}";
 		HttpResponse<String> response = post("resources.camden", "/api/v1/duties", "application/json", body);
