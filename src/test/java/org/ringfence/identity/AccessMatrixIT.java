@@ -400,9 +400,9 @@ class AccessMatrixIT {
 		}
 	}
 
-	@TestFactory
-	Stream<DynamicTest> anonymousCallersGet401OnEveryApiEndpoint() {
-		List<String[]> endpoints = List.of(new String[] { "GET", "/api/v1/boroughs" },
+	/** Every API endpoint, as [method, path]: anonymous callers get 401 on each. */
+	static List<String[]> anonymousEndpoints() {
+		return List.of(new String[] { "GET", "/api/v1/boroughs" },
 				new String[] { "GET", "/api/v1/boroughs/E09000007" }, new String[] { "GET", "/api/v1/boroughs/E09000007/map" }, new String[] { "GET", "/api/v1/wards/map" },
 				new String[] { "GET", "/api/v1/clusters" }, new String[] { "GET", "/api/v1/wards?borough=E09000007" },
 				new String[] { "GET", "/api/v1/wards/E05000137" }, new String[] { "GET", "/api/v1/wards/E05000137/boundary" },
@@ -467,6 +467,11 @@ class AccessMatrixIT {
 				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
 				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
 				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
+	}
+
+	@TestFactory
+	Stream<DynamicTest> anonymousCallersGet401OnEveryApiEndpoint() {
+		List<String[]> endpoints = anonymousEndpoints();
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
@@ -494,6 +499,64 @@ class AccessMatrixIT {
 		Api.Response locked = this.api.get(user, "/api/v1/me");
 		assertThat(locked.status()).isEqualTo(401);
 		assertThat(locked.json().get("detail").asString()).contains("Too many failed attempts");
+	}
+
+	// operations (ops): every request mapping of the application must be in this matrix ------------------
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
+
+	/**
+	 * Handlers open to everyone by design, so in no role row: the error page (served to whoever
+	 * met the error) and the login page (anonymous callers must reach it).
+	 */
+	static final List<String> OPEN_TO_ALL = List.of("GET /error", "* /error", "GET /login");
+
+	/**
+	 * Every handler method of the application (RequestMappingHandlerMapping, the application's own
+	 * controllers) is called by at least one row of this class: a role row of {@link #matrix()} or
+	 * {@link #pages()}, or an anonymous row of {@link #anonymousEndpoints()}. A new endpoint needs
+	 * only a row there; this test lists the ones without.
+	 */
+	@Test
+	void everyRequestMappingIsInTheMatrix() {
+		List<Call> rows = new ArrayList<>(matrix());
+		rows.addAll(pages());
+		anonymousEndpoints().forEach(e -> rows.add(new Call(null, e[0], e[1], 401)));
+		List<String> missing = new ArrayList<>();
+		int checked = 0;
+		for (var entry : this.handlerMapping.getHandlerMethods().entrySet()) {
+			if (!entry.getValue().getBeanType().getName().startsWith("org.ringfence.")) {
+				continue; // springdoc's API documentation: open by design (SecurityConfiguration)
+			}
+			var info = entry.getKey();
+			var patterns = info.getPathPatternsCondition() == null ? java.util.Set.<org.springframework.web.util.pattern.PathPattern>of()
+					: info.getPathPatternsCondition().getPatterns();
+			java.util.Set<String> methods = info.getMethodsCondition()
+				.getMethods()
+				.stream()
+				.map(Enum::name)
+				.collect(java.util.stream.Collectors.toSet());
+			for (var pattern : patterns) {
+				checked++;
+				String label = (methods.isEmpty() ? "*" : String.join(",", new java.util.TreeSet<>(methods))) + " "
+						+ pattern.getPatternString();
+				if (OPEN_TO_ALL.contains(label)) {
+					continue;
+				}
+				boolean covered = rows.stream()
+					.anyMatch(row -> (methods.isEmpty() || methods.contains(row.method())) && pattern
+						.matches(org.springframework.http.server.PathContainer.parsePath(row.path().replaceFirst("\\?.*$", ""))));
+				if (!covered) {
+					missing.add(label + "  (" + entry.getValue().getShortLogMessage() + ")");
+				}
+			}
+		}
+		java.util.Collections.sort(missing);
+		assertThat(checked).as("request mappings found").isGreaterThan(100);
+		assertThat(missing).as("request mappings without a row in AccessMatrixIT (add a role row to matrix() or pages(), "
+				+ "or an anonymous row to anonymousEndpoints())").isEmpty();
 	}
 
 }
