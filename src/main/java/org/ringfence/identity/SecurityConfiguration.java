@@ -2,11 +2,13 @@ package org.ringfence.identity;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +27,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -123,9 +126,15 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** The absolute session limit, after the session's security context is read. */
+	static void limitSessions(HttpSecurity http, Duration absoluteTimeout, Clock clock) {
+		http.addFilterAfter(new SessionLifetime(absoluteTimeout, clock), SecurityContextHolderAwareRequestFilter.class);
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			@Value("${ringfence.session.absolute-timeout:12h}") Duration absoluteTimeout, Clock clock) throws Exception {
 		AuthenticationEntryPoint unauthorised = (request, response, ex) -> writeProblem(response, 401, "unauthorised",
 				"Unauthorised", authenticationMessage(ex));
 		// Reached for a change without a CSRF token too (before authentication): a caller who is not
@@ -153,12 +162,14 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionChange));
 		secureHeaders(http);
+		limitSessions(http, absoluteTimeout, clock);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			@Value("${ringfence.session.absolute-timeout:12h}") Duration absoluteTimeout, Clock clock) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers("/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error",
@@ -174,6 +185,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		secureHeaders(http);
+		limitSessions(http, absoluteTimeout, clock);
 		return http.build();
 	}
 

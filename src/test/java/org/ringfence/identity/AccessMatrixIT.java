@@ -369,6 +369,25 @@ class AccessMatrixIT {
 		calls.add(new Call(null, "GET", "/schools", 302));
 		calls.add(new Call(null, "GET", "/duties", 302));
 		calls.add(new Call(null, "GET", wardDashboard.formatted(this.sergeantWard), 302));
+		// operations (ops): every page sends anonymous callers to the login page; officers may post no form
+		for (String path : List.of("/", "/boroughs", "/boroughs/" + CAMDEN, "/boroughs/" + CAMDEN + "/people",
+				"/wards/" + this.sergeantWard, "/people/" + this.officerPerson, "/admin/boundaries", "/audit", "/me/duties",
+				"/reports/abstraction", "/reports/abstraction/duties?month=2026-10", "/deflection",
+				"/deflection/boroughs/" + CAMDEN, "/deflection/decide", "/deflection/decisions/1", "/deflection/evaluation",
+				"/deflection/wards/" + this.sergeantWard + "/priorities", "/significant-events", "/demand/weights",
+				"/demand/imports/00000000-0000-0000-0000-000000000000",
+				"/demand/imports/00000000-0000-0000-0000-000000000000/status", "/flex", "/flex/dashboard",
+				"/flex/requests/new", "/flex/requests/1", "/supervision/plans/1", "/tasking", "/tasking/meetings/1")) {
+			calls.add(new Call(null, "GET", path, 302));
+		}
+		for (String path : List.of("/admin/boundaries", "/deflection/decide", "/deflection/decisions/1/outcome",
+				"/deflection/wards/" + this.sergeantWard + "/priorities", "/demand/factors/1", "/demand/factors/1/remove",
+				"/flex/requests/new", "/flex/requests/1/actions", "/schools/import", "/significant-events",
+				"/significant-events/1/deployments", "/supervision/plans/1/consultations", "/tasking/bids",
+				"/tasking/bids/1/debrief", "/tasking/meetings", "/tasking/meetings/1/agenda", "/tasking/meetings/1/close",
+				"/tasking/meetings/1/items", "/tasking/meetings/1/items/1/decision")) {
+			calls.add(new Call("officer.camden", "POST", path, 403));
+		}
 		return calls;
 	}
 
@@ -402,7 +421,7 @@ class AccessMatrixIT {
 
 	/** Every API endpoint, as [method, path]: anonymous callers get 401 on each. */
 	static List<String[]> anonymousEndpoints() {
-		return List.of(new String[] { "GET", "/api/v1/boroughs" },
+		List<String[]> endpoints = new ArrayList<>(List.of(new String[] { "GET", "/api/v1/boroughs" },
 				new String[] { "GET", "/api/v1/boroughs/E09000007" }, new String[] { "GET", "/api/v1/boroughs/E09000007/map" }, new String[] { "GET", "/api/v1/wards/map" },
 				new String[] { "GET", "/api/v1/clusters" }, new String[] { "GET", "/api/v1/wards?borough=E09000007" },
 				new String[] { "GET", "/api/v1/wards/E05000137" }, new String[] { "GET", "/api/v1/wards/E05000137/boundary" },
@@ -466,7 +485,13 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
 				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
 				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
-				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" }));
+		// operations (ops): endpoints the list above missed
+		endpoints.add(new String[] { "DELETE", "/api/v1/demand/local-factors/1" });
+		endpoints.add(new String[] { "GET", "/api/v1/me/duties.ics?from=2026-01-01&to=2026-01-31" });
+		endpoints.add(new String[] { "GET", "/api/v1/reports/abstraction/duties?month=2026-10" });
+		endpoints.add(new String[] { "POST", "/api/v1/imports/duties" });
+		return endpoints;
 	}
 
 	@TestFactory
@@ -476,6 +501,7 @@ class AccessMatrixIT {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
 				case "PUT" -> this.api.put(null, e[1], "{}");
+				case "DELETE" -> this.api.send(null, Api.PASSWORD, java.net.http.HttpRequest.newBuilder(this.api.uri(e[1])).DELETE());
 				default -> this.api.post(null, e[1], "application/json", "{}".getBytes(StandardCharsets.UTF_8));
 			};
 			assertThat(response.status()).as(response.body()).isEqualTo(401);

@@ -47,7 +47,7 @@ class OperationsMetricsIT {
 				+ ",PLANNED,2047-03-01,07:00,15:00," + ward + ",,SN_WARD\n" + serviceNumber + ",PLANNED,2047-03-02,07:00,15:00,"
 				+ ward + ",,SN_WARD\n" + serviceNumber + ",PLANNED,2047-03-03,07:00,15:00,NOT-A-WARD,,SN_WARD\n";
 		Api.Response rejected = api.post("admin", "/api/v1/imports/duties", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-		assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
+		assertThat(rejected.status()).as(rejected.body()).isEqualTo(422);
 		String valid = csv.substring(0, csv.lastIndexOf(serviceNumber + ",PLANNED,2047-03-03"));
 		Api.Response stored = api.post("admin", "/api/v1/imports/duties", "text/csv", valid.getBytes(StandardCharsets.UTF_8));
 		assertThat(stored.status()).as(stored.body()).isBetween(200, 201);
