@@ -142,6 +142,63 @@ class SecurityHeadersIT {
 	}
 
 	@Test
+	void changesNeedTheCsrfTokenAndLogoutEndsTheSession() throws Exception {
+		HttpResponse<String> login = send(request("/login", null));
+		String anonymous = sessionCookie(login);
+		HttpResponse<String> withoutToken = this.client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Cookie", "SESSION=" + anonymous)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Api.PASSWORD))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(withoutToken.statusCode()).isEqualTo(403);
+		Matcher csrf = CSRF.matcher(login.body());
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> signedIn = this.client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Cookie", "SESSION=" + anonymous)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Api.PASSWORD + "&_csrf="
+					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String session = sessionCookie(signedIn);
+		// the API with the browser's session cookie but no token: refused
+		HttpResponse<String> apiChange = this.client.send(HttpRequest.newBuilder(uri("/api/v1/tasking/meetings"))
+			.header("Cookie", "SESSION=" + session)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(apiChange.statusCode()).isEqualTo(403);
+		assertThat(apiChange.body()).contains("\"code\":\"csrf\"");
+		HttpResponse<String> home = this.client.send(HttpRequest.newBuilder(uri("/")).header("Cookie", "SESSION=" + session).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).isEqualTo(200);
+		Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(home.body());
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> logout = this.client.send(HttpRequest.newBuilder(uri("/logout"))
+			.header("Cookie", "SESSION=" + session)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(logout.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
+		HttpResponse<String> after = this.client.send(HttpRequest.newBuilder(uri("/")).header("Cookie", "SESSION=" + session).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(after.statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void noServerVersionAndNoCrossOriginAccess() throws Exception {
+		HttpResponse<String> preflight = this.client.send(HttpRequest.newBuilder(uri("/api/v1/me"))
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "GET")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		HttpResponse<String> page = send(request("/login", null));
+		assertThat(page.headers().firstValue("Server")).isEmpty();
+		assertThat(page.headers().firstValue("X-Powered-By")).isEmpty();
+	}
+
+	@Test
 	void errorsShowNoInternals() throws Exception {
 		for (HttpResponse<String> response : List.of(send(request("/api/v1/people/not-a-number", "admin")),
 				send(request("/api/v1/no-such-thing?trace=true", "admin")),
@@ -149,6 +206,19 @@ class SecurityHeadersIT {
 			assertThat(response.statusCode()).isBetween(400, 499);
 			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("trace");
 		}
+	}
+
+	@Test
+	void passwordsShorterThanTwelveCharactersAreRefused() {
+		Api.Response refused = new Api(this.port).post("admin", "/api/v1/users", "application/json",
+				("{\"username\":\"short.password\",\"displayName\":\"Short\",\"password\":\"elevenchars\","
+						+ "\"role\":\"ANALYST\",\"scopes\":[{\"type\":\"FORCE\",\"code\":\"MPS\"}]}")
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(refused.status()).as(refused.body()).isIn(400, 422);
+		assertThat(refused.body()).contains("password must be 12-128 characters");
+		assertThat(this.jdbc.sql("select count(*) from identity.app_user where username = 'short.password'")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
