@@ -68,7 +68,7 @@ class SecurityConfiguration {
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-	/** The SHA-256 of the inline script in templates/layout.html (SecurityHeadersIT checks they agree). */
+	/** The SHA-256 of the inline script in templates/layout.html (ContentSecurityPolicyTest checks they agree). */
 	static final class LayoutScript {
 
 		static final String HASH = "sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw=";
