@@ -1,5 +1,7 @@
 package org.ringfence;
 
+import org.ringfence.platform.DatabaseBackup;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RingfenceApplication {
 
 	public static void main(String[] args) {
+		if (DatabaseBackup.isCommand(args)) { // backup FILE | restore FILE [--force]: no web application
+			System.exit(DatabaseBackup.run(args));
+		}
 		SpringApplication.run(RingfenceApplication.class, args);
 	}
 

@@ -32,9 +32,12 @@ public class DemandProfiles {
 
 	private final GeographyService geography;
 
-	DemandProfiles(DemandReader reader, GeographyService geography) {
+	private final org.ringfence.platform.Metrics metrics;
+
+	DemandProfiles(DemandReader reader, GeographyService geography, org.ringfence.platform.Metrics metrics) {
 		this.reader = reader;
 		this.geography = geography;
+		this.metrics = metrics;
 	}
 
 	/** Where a profile is for: the scope and its wards. */
@@ -88,6 +91,10 @@ public class DemandProfiles {
 
 	@Transactional(readOnly = true)
 	public DemandProfile profile(Place place, Period period, DemandKind kind) {
+		return this.metrics.report("demand-profile", () -> build(place, period, kind));
+	}
+
+	private DemandProfile build(Place place, Period period, DemandKind kind) {
 		Map<String, DemandReader.Sum> months = this.reader.sums(place.wards(), period, kind,
 				(ward, month) -> month.toString());
 		BigDecimal total = BigDecimal.ZERO;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ringfence.demand.domain.ImportReport;
 import org.ringfence.demand.persistence.ImportJobQueries;
+import org.ringfence.platform.Metrics;
 import org.ringfence.platform.StateChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,8 @@ class ImportRunner implements DisposableBean {
 
 	private final ThreadPoolExecutor executor;
 
+	private final Metrics metrics;
+
 	private final String instance;
 
 	/** This instance's unfinished jobs and how far each has got. */
@@ -82,8 +85,10 @@ class ImportRunner implements DisposableBean {
 	}
 
 	ImportRunner(ImportJobQueries jobs, ImportPipelines pipelines, PlatformTransactionManager transactionManager,
-			ApplicationEventPublisher events, JsonMapper json, JdbcClient jdbc, DemandProperties properties) {
+			ApplicationEventPublisher events, JsonMapper json, JdbcClient jdbc, DemandProperties properties,
+			Metrics metrics) {
 		this.jobs = jobs;
+		this.metrics = metrics;
 		this.pipelines = pipelines;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.events = events;
@@ -152,6 +157,11 @@ class ImportRunner implements DisposableBean {
 				}
 				return done;
 			});
+			String kind = job.kind().code();
+			this.metrics.importRows(kind, "stored", report.stored());
+			this.metrics.importRows(kind, "duplicate", report.duplicate());
+			this.metrics.importRows(kind, "revised", report.revised());
+			this.metrics.importRows(kind, "unmatched", report.unmatched().total());
 			log.info("Import job {} ({}) succeeded in {} ms: {} rows read, {} stored", job.id(), job.kind().code(),
 					(System.nanoTime() - started) / 1_000_000, report.rowsRead(), report.stored());
 			if (job.kind() == ImportKind.CAD_CALLS && report.stored() > 0) {
@@ -161,6 +171,7 @@ class ImportRunner implements DisposableBean {
 		}
 		catch (ImportRejected ex) {
 			log.info("Import job {} rejected: {}", job.id(), ex.getMessage());
+			this.metrics.importRows(job.kind().code(), "rejected", ex.report().rejected().total());
 			this.jobs.finish(job.id(), false, ex.getMessage(), this.json.writeValueAsString(ex.report()));
 		}
 		catch (RuntimeException | Error ex) {

@@ -29,15 +29,20 @@ public class AbstractionReports {
 
 	private final org.ringfence.workforce.WorkforceService workforce;
 
-	AbstractionReports(ReportQueries queries, org.ringfence.workforce.WorkforceService workforce) {
+	private final org.ringfence.platform.Metrics metrics;
+
+	AbstractionReports(ReportQueries queries, org.ringfence.workforce.WorkforceService workforce,
+			org.ringfence.platform.Metrics metrics) {
 		this.queries = queries;
 		this.workforce = workforce;
+		this.metrics = metrics;
 	}
 
 	@Transactional(readOnly = true)
 	public AbstractionReport report(LocalDate from, LocalDate to, DutyKind kind, Optional<String> boroughCode) {
 		checkPeriod(from, to);
-		return build(from, to, kind, boroughCode.orElse(null), this.queries.aggregate(from, to, kind, boroughCode));
+		return this.metrics.report("abstraction", () -> build(from, to, kind, boroughCode.orElse(null),
+				this.queries.aggregate(from, to, kind, boroughCode)));
 	}
 
 	/** The most duty records one drill-down returns. */

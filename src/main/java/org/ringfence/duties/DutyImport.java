@@ -23,6 +23,7 @@ import org.ringfence.identity.RingfenceUser;
 import org.ringfence.identity.Scope;
 import org.ringfence.identity.ScopeType;
 import org.ringfence.platform.InvalidInput;
+import org.ringfence.platform.Metrics;
 import org.ringfence.platform.StateChange;
 import org.ringfence.workforce.WorkforceService;
 import org.slf4j.Logger;
@@ -56,12 +57,15 @@ public class DutyImport {
 
 	private final ApplicationEventPublisher events;
 
+	private final Metrics metrics;
+
 	DutyImport(DutyImportQueries queries, WorkforceService workforce, CurrentAccess access,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Metrics metrics) {
 		this.queries = queries;
 		this.workforce = workforce;
 		this.access = access;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	/** One uploaded file: its (safe) name and its bytes. */
@@ -111,6 +115,9 @@ public class DutyImport {
 			log.debug("Duty import: counted after {} ms", millisSince(started));
 		}
 		if (!problems.isEmpty()) {
+			if (!dryRun) {
+				this.metrics.importRows("duties", "rejected", problems.stream().map(p -> p.file() + "\n" + p.line()).distinct().count());
+			}
 			throw rejected(names, dryRun, rowsRead, unchanged, problems, started);
 		}
 		int stored;
@@ -126,6 +133,8 @@ public class DutyImport {
 			after.put("rowsRead", rowsRead);
 			after.put("stored", stored);
 			after.put("unchanged", unchanged);
+			this.metrics.importRows("duties", "stored", stored);
+			this.metrics.importRows("duties", "unchanged", unchanged);
 			if (stored > 0) { // an import that stores nothing changes nothing, so there is nothing to audit
 				this.events.publishEvent(StateChange.created("duty import", UUID.randomUUID().toString(),
 						onlyBorough(user).orElse(null), after));

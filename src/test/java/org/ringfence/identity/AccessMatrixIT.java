@@ -369,6 +369,25 @@ class AccessMatrixIT {
 		calls.add(new Call(null, "GET", "/schools", 302));
 		calls.add(new Call(null, "GET", "/duties", 302));
 		calls.add(new Call(null, "GET", wardDashboard.formatted(this.sergeantWard), 302));
+		// operations (ops): every page sends anonymous callers to the login page; officers may post no form
+		for (String path : List.of("/", "/boroughs", "/boroughs/" + CAMDEN, "/boroughs/" + CAMDEN + "/people",
+				"/wards/" + this.sergeantWard, "/people/" + this.officerPerson, "/admin/boundaries", "/audit", "/me/duties",
+				"/reports/abstraction", "/reports/abstraction/duties?month=2026-10", "/deflection",
+				"/deflection/boroughs/" + CAMDEN, "/deflection/decide", "/deflection/decisions/1", "/deflection/evaluation",
+				"/deflection/wards/" + this.sergeantWard + "/priorities", "/significant-events", "/demand/weights",
+				"/demand/imports/00000000-0000-0000-0000-000000000000",
+				"/demand/imports/00000000-0000-0000-0000-000000000000/status", "/flex", "/flex/dashboard",
+				"/flex/requests/new", "/flex/requests/1", "/supervision/plans/1", "/tasking", "/tasking/meetings/1")) {
+			calls.add(new Call(null, "GET", path, 302));
+		}
+		for (String path : List.of("/admin/boundaries", "/deflection/decide", "/deflection/decisions/1/outcome",
+				"/deflection/wards/" + this.sergeantWard + "/priorities", "/demand/factors/1", "/demand/factors/1/remove",
+				"/flex/requests/new", "/flex/requests/1/actions", "/schools/import", "/significant-events",
+				"/significant-events/1/deployments", "/supervision/plans/1/consultations", "/tasking/bids",
+				"/tasking/bids/1/debrief", "/tasking/meetings", "/tasking/meetings/1/agenda", "/tasking/meetings/1/close",
+				"/tasking/meetings/1/items", "/tasking/meetings/1/items/1/decision")) {
+			calls.add(new Call("officer.camden", "POST", path, 403));
+		}
 		return calls;
 	}
 
@@ -400,9 +419,9 @@ class AccessMatrixIT {
 		}
 	}
 
-	@TestFactory
-	Stream<DynamicTest> anonymousCallersGet401OnEveryApiEndpoint() {
-		List<String[]> endpoints = List.of(new String[] { "GET", "/api/v1/boroughs" },
+	/** Every API endpoint, as [method, path]: anonymous callers get 401 on each. */
+	static List<String[]> anonymousEndpoints() {
+		List<String[]> endpoints = new ArrayList<>(List.of(new String[] { "GET", "/api/v1/boroughs" },
 				new String[] { "GET", "/api/v1/boroughs/E09000007" }, new String[] { "GET", "/api/v1/boroughs/E09000007/map" }, new String[] { "GET", "/api/v1/wards/map" },
 				new String[] { "GET", "/api/v1/clusters" }, new String[] { "GET", "/api/v1/wards?borough=E09000007" },
 				new String[] { "GET", "/api/v1/wards/E05000137" }, new String[] { "GET", "/api/v1/wards/E05000137/boundary" },
@@ -466,11 +485,23 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
 				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
 				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
-				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" }));
+		// operations (ops): endpoints the list above missed
+		endpoints.add(new String[] { "DELETE", "/api/v1/demand/local-factors/1" });
+		endpoints.add(new String[] { "GET", "/api/v1/me/duties.ics?from=2026-01-01&to=2026-01-31" });
+		endpoints.add(new String[] { "GET", "/api/v1/reports/abstraction/duties?month=2026-10" });
+		endpoints.add(new String[] { "POST", "/api/v1/imports/duties" });
+		return endpoints;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> anonymousCallersGet401OnEveryApiEndpoint() {
+		List<String[]> endpoints = anonymousEndpoints();
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
 				case "PUT" -> this.api.put(null, e[1], "{}");
+				case "DELETE" -> this.api.send(null, Api.PASSWORD, java.net.http.HttpRequest.newBuilder(this.api.uri(e[1])).DELETE());
 				default -> this.api.post(null, e[1], "application/json", "{}".getBytes(StandardCharsets.UTF_8));
 			};
 			assertThat(response.status()).as(response.body()).isEqualTo(401);
@@ -494,6 +525,64 @@ class AccessMatrixIT {
 		Api.Response locked = this.api.get(user, "/api/v1/me");
 		assertThat(locked.status()).isEqualTo(401);
 		assertThat(locked.json().get("detail").asString()).contains("Too many failed attempts");
+	}
+
+	// operations (ops): every request mapping of the application must be in this matrix ------------------
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
+
+	/**
+	 * Handlers open to everyone by design, so in no role row: the error page (served to whoever
+	 * met the error) and the login page (anonymous callers must reach it).
+	 */
+	static final List<String> OPEN_TO_ALL = List.of("GET /error", "* /error", "GET /login");
+
+	/**
+	 * Every handler method of the application (RequestMappingHandlerMapping, the application's own
+	 * controllers) is called by at least one row of this class: a role row of {@link #matrix()} or
+	 * {@link #pages()}, or an anonymous row of {@link #anonymousEndpoints()}. A new endpoint needs
+	 * only a row there; this test lists the ones without.
+	 */
+	@Test
+	void everyRequestMappingIsInTheMatrix() {
+		List<Call> rows = new ArrayList<>(matrix());
+		rows.addAll(pages());
+		anonymousEndpoints().forEach(e -> rows.add(new Call(null, e[0], e[1], 401)));
+		List<String> missing = new ArrayList<>();
+		int checked = 0;
+		for (var entry : this.handlerMapping.getHandlerMethods().entrySet()) {
+			if (!entry.getValue().getBeanType().getName().startsWith("org.ringfence.")) {
+				continue; // springdoc's API documentation: open by design (SecurityConfiguration)
+			}
+			var info = entry.getKey();
+			var patterns = info.getPathPatternsCondition() == null ? java.util.Set.<org.springframework.web.util.pattern.PathPattern>of()
+					: info.getPathPatternsCondition().getPatterns();
+			java.util.Set<String> methods = info.getMethodsCondition()
+				.getMethods()
+				.stream()
+				.map(Enum::name)
+				.collect(java.util.stream.Collectors.toSet());
+			for (var pattern : patterns) {
+				checked++;
+				String label = (methods.isEmpty() ? "*" : String.join(",", new java.util.TreeSet<>(methods))) + " "
+						+ pattern.getPatternString();
+				if (OPEN_TO_ALL.contains(label)) {
+					continue;
+				}
+				boolean covered = rows.stream()
+					.anyMatch(row -> (methods.isEmpty() || methods.contains(row.method())) && pattern
+						.matches(org.springframework.http.server.PathContainer.parsePath(row.path().replaceFirst("\\?.*$", ""))));
+				if (!covered) {
+					missing.add(label + "  (" + entry.getValue().getShortLogMessage() + ")");
+				}
+			}
+		}
+		java.util.Collections.sort(missing);
+		assertThat(checked).as("request mappings found").isGreaterThan(100);
+		assertThat(missing).as("request mappings without a row in AccessMatrixIT (add a role row to matrix() or pages(), "
+				+ "or an anonymous row to anonymousEndpoints())").isEmpty();
 	}
 
 }

@@ -97,7 +97,7 @@ class ReportPages {
 		model.addAttribute("teams", report.teams().stream()
 			.sorted(java.util.Comparator.comparingDouble(Summary::visibility))
 			.toList());
-		model.addAttribute("chartJson", this.json.writeValueAsString(Map.of("trend", trend, "types", types)));
+		model.addAttribute("chartJson", org.ringfence.platform.web.ScriptJson.safe(this.json.writeValueAsString(Map.of("trend", trend, "types", types))));
 		model.addAttribute("visibilityJson", this.json.writeValueAsString(wardVisibility));
 		return "reports/dashboard";
 	}

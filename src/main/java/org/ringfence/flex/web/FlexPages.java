@@ -329,8 +329,8 @@ class FlexPages {
 		FlexDashboard dashboard = this.monitoring.dashboard(scoped, asOf.orElse(this.monitoring.today()));
 		model.addAttribute("d", dashboard);
 		model.addAttribute("borough", scoped.orElse(null));
-		model.addAttribute("chartJson", this.json.writeValueAsString(dashboard.months()));
-		model.addAttribute("arrowsJson", this.json.writeValueAsString(dashboard.arrows()));
+		model.addAttribute("chartJson", org.ringfence.platform.web.ScriptJson.safe(this.json.writeValueAsString(dashboard.months())));
+		model.addAttribute("arrowsJson", org.ringfence.platform.web.ScriptJson.safe(this.json.writeValueAsString(dashboard.arrows())));
 		List<String> mapBoroughs = new ArrayList<>();
 		scoped.ifPresent(mapBoroughs::add);
 		dashboard.arrows().forEach(a -> {
