@@ -275,7 +275,7 @@ public class FaultBench {
 				String state;
 				try {
 					HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(app.url("/actuator/health"))
-						.timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+						.timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
 					state = res.statusCode() + " " + (res.body().contains("\"UP\"") ? "UP" : res.body().contains("DOWN") ? "DOWN" : "?");
 				}
 				catch (Exception ex) {
@@ -640,7 +640,12 @@ public class FaultBench {
 			if (this.command.isEmpty()) {
 				throw new IllegalStateException("the PostgreSQL command line was not read");
 			}
-			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true).redirectOutput(log.toFile());
+			List<String> command = new ArrayList<>(this.command);
+			if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+				// PostgreSQL refuses to run as root; zonky starts it in a user namespace (unshare -U) then, and so do we
+				command.addAll(0, List.of("/usr/bin/unshare", "-U"));
+			}
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().clear();
 			builder.environment().putAll(this.env);
 			builder.start();
