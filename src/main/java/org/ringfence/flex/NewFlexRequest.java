@@ -60,6 +60,9 @@ public record NewFlexRequest(String receivingWard, String problemType, String in
 		if (this.firstDay == null || this.lastDay == null) {
 			problems.add(new String[] { "firstDay/lastDay", "both are required" });
 		}
+		else if (outOfRange(this.firstDay) || outOfRange(this.lastDay)) {
+			problems.add(new String[] { "firstDay/lastDay", "dates must be in the years 2000-2099" });
+		}
 		else if (this.lastDay.isBefore(this.firstDay)) {
 			problems.add(new String[] { "lastDay", "must be on or after the first day" });
 		}
@@ -88,6 +91,9 @@ public record NewFlexRequest(String receivingWard, String problemType, String in
 			if (officer.firstDay() == null || officer.lastDay() == null) {
 				problems.add(new String[] { field, "firstDay and lastDay are required" });
 			}
+			else if (outOfRange(officer.firstDay()) || outOfRange(officer.lastDay())) {
+				problems.add(new String[] { field, "dates must be in the years 2000-2099" });
+			}
 			else if (officer.lastDay().isBefore(officer.firstDay())) {
 				problems.add(new String[] { field + ".lastDay", "must be on or after the first day" });
 			}
@@ -98,6 +104,11 @@ public record NewFlexRequest(String receivingWard, String problemType, String in
 			}
 		}
 		return problems;
+	}
+
+	/** Outside these years date arithmetic further on could overflow (found by fuzzing). */
+	private static boolean outOfRange(LocalDate day) {
+		return day.getYear() < 2000 || day.getYear() > 2099;
 	}
 
 	private static void text(List<String[]> problems, String field, String value, int max) {

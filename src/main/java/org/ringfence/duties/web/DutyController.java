@@ -63,6 +63,11 @@ class DutyController {
 			@NotNull LocalTime end, String wardCode, String place, @NotBlank String activityCode) {
 
 		NewDuty toNewDuty() {
+			if (this.date.getYear() < 2000 || this.date.getYear() > 2099) {
+				// as the CSV import: outside these years the time arithmetic could overflow (a 500, found by fuzzing)
+				throw new InvalidInput("date must be in the years 2000-2099.",
+						List.of(new InvalidInput.FieldError("date", "a date in the years 2000-2099")));
+			}
 			return NewDuty.ofLocalTimes(this.personId, this.kind, this.date, this.start, this.end,
 					Optional.ofNullable(this.wardCode), this.place, this.activityCode);
 		}

@@ -69,6 +69,11 @@ public class DutyForm {
 		else {
 			try {
 				day = Optional.of(LocalDate.parse(this.date.strip()));
+				if (day.get().getYear() < 2000 || day.get().getYear() > 2099) {
+					// as the CSV import and the API: beyond these years the time arithmetic could overflow
+					errors.put("date", "Enter a date in the years 2000 to 2099");
+					day = Optional.empty();
+				}
 			}
 			catch (DateTimeParseException ex) {
 				errors.put("date", "Enter the date as a real date, for example 2035-03-05");

@@ -44,18 +44,20 @@ class ReportDocuments {
 			Font bold = book.createFont();
 			bold.setBold(true);
 			header.setFont(bold);
+			CellStyle asText = book.createCellStyle();
+			asText.setQuotePrefixed(true);
 			Sheet rows = book.createSheet("Abstractions");
 			headerRow(rows, header, AbstractionReportController.CSV_HEADER);
 			int r = 1;
 			for (AbstractionReport.Row row : report.rows()) {
 				Row line = rows.createRow(r++);
 				line.createCell(0).setCellValue(row.month());
-				line.createCell(1).setCellValue(row.bcu());
-				line.createCell(2).setCellValue(row.borough());
+				text(line, 1, row.bcu(), asText);
+				text(line, 2, row.borough(), asText);
 				line.createCell(3).setCellValue(row.boroughCode());
-				line.createCell(4).setCellValue(row.team());
+				text(line, 4, row.team(), asText);
 				line.createCell(5).setCellValue(row.abstractedFromDuty() ? "Yes" : "No");
-				line.createCell(6).setCellValue(row.abstractionType());
+				text(line, 6, row.abstractionType(), asText);
 				line.createCell(7).setCellValue(row.minutes());
 				line.createCell(8).setCellValue(String.join(";", row.wardCodes()));
 			}
@@ -66,9 +68,9 @@ class ReportDocuments {
 			for (Strength strength : strengths) {
 				Row line = sheet.createRow(r++);
 				line.createCell(0).setCellValue(date);
-				line.createCell(1).setCellValue(strength.bcu());
-				line.createCell(2).setCellValue(strength.borough());
-				line.createCell(3).setCellValue(strength.team());
+				text(line, 1, strength.bcu(), asText);
+				text(line, 2, strength.borough(), asText);
+				text(line, 3, strength.team(), asText);
 				line.createCell(4).setCellValue(rank(strength.role()));
 				line.createCell(5).setCellValue(strength.count());
 			}
@@ -79,6 +81,19 @@ class ReportDocuments {
 			}
 			book.write(out);
 			return out.toByteArray();
+		}
+	}
+
+	/**
+	 * A text cell. POI writes strings as text, never as formulas; a text that a spreadsheet would read
+	 * as a formula once someone edits the cell (=, +, -, @ first) also gets the quote prefix, as the
+	 * Datastore CSV does with a leading apostrophe.
+	 */
+	static void text(Row line, int column, String value, CellStyle asText) {
+		org.apache.poi.ss.usermodel.Cell cell = line.createCell(column);
+		cell.setCellValue(value);
+		if (value != null && !value.equals(AbstractionReportController.safe(value))) {
+			cell.setCellStyle(asText);
 		}
 	}
 

@@ -65,7 +65,7 @@ class FlexController {
 			@NotNull String expectedResults, @Schema(description = "Reference of the problem record") String problemReference,
 			@NotNull LocalDate firstDay, @NotNull LocalDate lastDay,
 			@Schema(description = "Reasons to run past the protocol's limit (ideally 4 weeks)") String durationException,
-			@NotNull List<@Valid OfficerBody> officers) {
+			@NotNull List<@NotNull @Valid OfficerBody> officers) {
 
 		NewFlexRequest toRequest(WorkforceService workforce) {
 			List<NewFlexRequest.Officer> lines = new java.util.ArrayList<>();

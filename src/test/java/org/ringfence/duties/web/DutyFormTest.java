@@ -3,6 +3,7 @@ package org.ringfence.duties.web;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +54,16 @@ class DutyFormTest {
 		assertThat(errors.get("date")).contains("real date");
 		assertThat(errors.get("start")).isEqualTo("Enter the start time");
 		assertThat(errors.get("end")).contains("hours and minutes");
+	}
+
+	@Test
+	void aDateOutsideTheYears2000To2099IsAFieldErrorNotAnOverflow() {
+		for (String date : List.of("+999999999-12-31", "-999999999-01-01", "1999-12-31", "2100-01-01")) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			assertThat(form("PLANNED", date, "23:00", "01:00", "", "SN_WARD").read(7, errors)).as(date).isEmpty();
+			assertThat(errors).containsOnlyKeys("date");
+			assertThat(errors.get("date")).contains("2000 to 2099");
+		}
 	}
 
 	@Test
