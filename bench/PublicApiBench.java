@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * send, so a late send counts); a saturating one sends the next request as soon as the last is
  * answered (information: on 2 shared cores it measures queueing as much as service).
  *
- * Usage: java bench/PublicApiBench.java --base URL --out FILE [--clients 100] [--pace-ms 100]
+ * Usage: java bench/PublicApiBench.java --base URL --out FILE [--clients 100] [--pace-ms 1000]
  *        [--seconds 20] [--saturating-requests 100] [--jar PATH] [--commit SHA] [--note TEXT]
  */
 public class PublicApiBench {
@@ -46,7 +46,7 @@ public class PublicApiBench {
 		String base = options.getOrDefault("base", "http://127.0.0.1:8080");
 		Path out = Path.of(options.getOrDefault("out", "public-api.json"));
 		int clients = Integer.parseInt(options.getOrDefault("clients", "100"));
-		int paceMs = Integer.parseInt(options.getOrDefault("pace-ms", "100"));
+		int paceMs = Integer.parseInt(options.getOrDefault("pace-ms", "1000"));
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
 		int saturating = Integer.parseInt(options.getOrDefault("saturating-requests", "100"));
 

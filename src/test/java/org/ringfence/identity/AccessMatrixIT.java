@@ -532,6 +532,16 @@ class AccessMatrixIT {
 		calls.add(new Call("sergeant.camden", "GET", "/panels/" + ward + "/priorities/new", 200));
 		calls.add(new Call("analyst", "GET", "/panels/" + ward + "/priorities/new", 403));
 		calls.add(new Call("inspector.camden", "GET", "/panels/" + this.otherClusterWard + "/meetings/new", 403));
+		// succession and tenure: team aggregates for report readers, within their borough
+		calls.add(new Call("supt.camden", "GET", "/api/v1/succession", 200));
+		calls.add(new Call("oversight", "GET", "/api/v1/succession?borough=" + HACKNEY, 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/succession?borough=" + CAMDEN, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/succession", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/succession", 403));
+		calls.add(new Call(null, "GET", "/api/v1/succession", 401));
+		calls.add(new Call("smt.camden", "GET", "/succession", 200));
+		calls.add(new Call("inspector.camden", "GET", "/succession", 403));
+		calls.add(new Call(null, "GET", "/succession", 302));
 		return calls;
 	}
 
