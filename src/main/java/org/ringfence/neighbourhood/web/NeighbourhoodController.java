@@ -95,7 +95,7 @@ class NeighbourhoodController {
 	@GetMapping("/neighbourhood-categories")
 	@PreAuthorize(Roles.ANY_USER)
 	@Operation(summary = "The maintained list of priority categories")
-	List<Category> categories() {
+	List<Category> priorityCategories() {
 		return this.priorities.categories();
 	}
 
@@ -105,7 +105,7 @@ class NeighbourhoodController {
 	@Operation(summary = "Add a priority category (administrators); audited")
 	@ApiResponse(responseCode = "201", description = "The category")
 	@ApiResponse(responseCode = "409", description = "A category of that name exists")
-	Category addCategory(@RequestBody CategoryBody body) {
+	Category addPriorityCategory(@RequestBody CategoryBody body) {
 		return this.priorities.addCategory(body.name());
 	}
 
@@ -113,7 +113,7 @@ class NeighbourhoodController {
 	@PreAuthorize(Roles.TEAM_READERS)
 	@Operation(summary = "A ward's panel: members (name and role) and meetings from a date (default 90 days ago) to a date "
 			+ "(default a year ahead), with attendance and minutes")
-	Panel panel(@PathVariable String wardCode, @RequestParam(required = false) LocalDate from,
+	Panel wardPanel(@PathVariable String wardCode, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
 		this.access.require(this.geography.placeOfWard(wardCode));
 		LocalDate start = from == null ? LocalDate.now().minusDays(90) : from;
@@ -125,7 +125,7 @@ class NeighbourhoodController {
 	@PutMapping("/neighbourhoods/{wardCode}/panel/members")
 	@PreAuthorize(Roles.PRIORITY_EDITORS)
 	@Operation(summary = "Replace a ward panel's members (name and role only, chair first); audited")
-	List<PanelMember> replaceMembers(@PathVariable String wardCode, @RequestBody List<MemberBody> members) {
+	List<PanelMember> replacePanelMembers(@PathVariable String wardCode, @RequestBody List<MemberBody> members) {
 		this.access.require(this.geography.placeOfWard(wardCode));
 		if (members == null) {
 			throw new InvalidInput("Send a list of members.", List.of(new InvalidInput.FieldError("members", "missing")));
@@ -139,7 +139,7 @@ class NeighbourhoodController {
 	@PreAuthorize(Roles.PRIORITY_EDITORS)
 	@Operation(summary = "Record a ward panel meeting (local London times); public meetings are published as events; audited")
 	@ApiResponse(responseCode = "201", description = "The meeting")
-	PanelMeeting addMeeting(@PathVariable String wardCode, @RequestBody MeetingBody body) {
+	PanelMeeting addPanelMeeting(@PathVariable String wardCode, @RequestBody MeetingBody body) {
 		this.access.require(this.geography.placeOfWard(wardCode));
 		return this.panels.addMeeting(wardCode, body.toMeeting());
 	}
@@ -148,7 +148,7 @@ class NeighbourhoodController {
 	@PreAuthorize(Roles.PRIORITY_EDITORS)
 	@Operation(summary = "Change a meeting (e.g. record attendance and minutes), at the version read; audited")
 	@ApiResponse(responseCode = "409", description = "Changed by someone else since read")
-	PanelMeeting changeMeeting(@PathVariable long id, @RequestBody MeetingBody body) {
+	PanelMeeting changePanelMeeting(@PathVariable long id, @RequestBody MeetingBody body) {
 		this.access.require(this.panels.placeOfMeeting(id));
 		if (body.version() == null) {
 			throw new InvalidInput("Send the version you read.", List.of(new InvalidInput.FieldError("version", "missing")));
@@ -159,7 +159,7 @@ class NeighbourhoodController {
 	@GetMapping("/neighbourhoods/{wardCode}/priorities")
 	@PreAuthorize(Roles.ANY_USER)
 	@Operation(summary = "A ward's priorities: all, or those held open on some day from one date to another")
-	List<Priority> wardPriorities(@PathVariable String wardCode, @RequestParam(required = false) LocalDate from,
+	List<Priority> neighbourhoodPriorities(@PathVariable String wardCode, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
 		if (from == null && to == null) {
 			return this.priorities.allForWard(wardCode);
@@ -173,7 +173,7 @@ class NeighbourhoodController {
 	@PreAuthorize(Roles.PRIORITY_EDITORS)
 	@Operation(summary = "Record a priority a ward panel agreed (sergeants and inspectors of the ward, administrators); audited")
 	@ApiResponse(responseCode = "201", description = "The priority")
-	Priority addPriority(@PathVariable String wardCode, @RequestBody PriorityBody body) {
+	Priority addNeighbourhoodPriority(@PathVariable String wardCode, @RequestBody PriorityBody body) {
 		this.access.require(this.geography.placeOfWard(wardCode));
 		return this.priorities.add(wardCode, new NewPriority(body.issue(), body.category(), body.action(), body.agreedOn(),
 				body.actionDate(), body.reviewDate(), body.meetingId()));
@@ -182,7 +182,7 @@ class NeighbourhoodController {
 	@GetMapping("/priorities/{id}")
 	@PreAuthorize(Roles.ANY_USER)
 	@Operation(summary = "One neighbourhood priority")
-	Priority priority(@PathVariable long id) {
+	Priority neighbourhoodPriority(@PathVariable long id) {
 		return this.priorities.find(id);
 	}
 
@@ -191,7 +191,7 @@ class NeighbourhoodController {
 	@Operation(summary = "Change a priority's action, status (OPEN, ACHIEVED, CLOSED) and review date, at the version read; "
 			+ "audited")
 	@ApiResponse(responseCode = "409", description = "Changed by someone else since read")
-	Priority changePriority(@PathVariable long id, @RequestBody ChangeBody body) {
+	Priority changeNeighbourhoodPriority(@PathVariable long id, @RequestBody ChangeBody body) {
 		this.access.require(this.priorities.placeOf(id));
 		if (body.version() == null) {
 			throw new InvalidInput("Send the version you read.", List.of(new InvalidInput.FieldError("version", "missing")));
@@ -204,7 +204,7 @@ class NeighbourhoodController {
 	@PreAuthorize(Roles.ANY_USER)
 	@Operation(summary = "London-wide themes of a month (yyyy-MM, default this month): for each category, how many teams "
 			+ "held an open priority of it on some day of the month, out of all teams")
-	Themes themes(@RequestParam(required = false) YearMonth month) {
+	Themes priorityThemes(@RequestParam(required = false) YearMonth month) {
 		return this.priorities.themes(month == null ? YearMonth.now() : month);
 	}
 

@@ -31,61 +31,61 @@ class PoliceUkApiController {
 
 	@GetMapping("/forces")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.Force> forces() {
+	List<PoliceUk.Force> policeUkForces() {
 		return this.published.forces();
 	}
 
 	@GetMapping("/forces/{force}")
 	@PreAuthorize(Roles.PUBLIC)
-	PoliceUk.ForceDetail force(@PathVariable String force) {
+	PoliceUk.ForceDetail policeUkForce(@PathVariable String force) {
 		return this.published.force(force, base());
 	}
 
 	@GetMapping("/forces/{force}/people")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.Person> seniorOfficers(@PathVariable String force) {
+	List<PoliceUk.Person> policeUkSeniorOfficers(@PathVariable String force) {
 		return this.published.forcePeople(force);
 	}
 
 	@GetMapping("/locate-neighbourhood")
 	@PreAuthorize(Roles.PUBLIC)
-	PoliceUk.Located locate(@RequestParam(required = false) String q) {
+	PoliceUk.Located policeUkLocate(@RequestParam(required = false) String q) {
 		return this.published.locate(q);
 	}
 
 	@GetMapping("/{force}/neighbourhoods")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.NeighbourhoodSummary> neighbourhoods(@PathVariable String force) {
+	List<PoliceUk.NeighbourhoodSummary> policeUkNeighbourhoods(@PathVariable String force) {
 		return this.published.neighbourhoods(force);
 	}
 
 	@GetMapping("/{force}/{id}")
 	@PreAuthorize(Roles.PUBLIC)
-	PoliceUk.Neighbourhood neighbourhood(@PathVariable String force, @PathVariable String id) {
+	PoliceUk.Neighbourhood policeUkNeighbourhood(@PathVariable String force, @PathVariable String id) {
 		return this.published.neighbourhood(force, id, base());
 	}
 
 	@GetMapping("/{force}/{id}/people")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.Person> people(@PathVariable String force, @PathVariable String id) {
+	List<PoliceUk.Person> policeUkPeople(@PathVariable String force, @PathVariable String id) {
 		return this.published.people(force, id);
 	}
 
 	@GetMapping("/{force}/{id}/priorities")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.PublishedPriority> priorities(@PathVariable String force, @PathVariable String id) {
+	List<PoliceUk.PublishedPriority> policeUkPriorities(@PathVariable String force, @PathVariable String id) {
 		return this.published.priorities(force, id);
 	}
 
 	@GetMapping("/{force}/{id}/events")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.Event> events(@PathVariable String force, @PathVariable String id) {
+	List<PoliceUk.Event> policeUkEvents(@PathVariable String force, @PathVariable String id) {
 		return this.published.events(force, id);
 	}
 
 	@GetMapping("/{force}/{id}/boundary")
 	@PreAuthorize(Roles.PUBLIC)
-	List<PoliceUk.Point> boundary(@PathVariable String force, @PathVariable String id) {
+	List<PoliceUk.Point> policeUkBoundary(@PathVariable String force, @PathVariable String id) {
 		return this.published.boundary(force, id);
 	}
 

@@ -46,7 +46,7 @@ class SuccessionController {
 	@ApiResponse(responseCode = "400", description = "No borough given (force-wide users)")
 	@ApiResponse(responseCode = "401", description = "Not logged in")
 	@ApiResponse(responseCode = "403", description = "Role or scope does not allow this")
-	Succession.BoroughTenure api(@RequestParam Optional<String> borough) {
+	Succession.BoroughTenure successionFigures(@RequestParam Optional<String> borough) {
 		return this.succession.borough(borough(borough));
 	}
 
