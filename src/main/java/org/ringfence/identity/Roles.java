@@ -9,6 +9,12 @@ public final class Roles {
 	/** Any logged-in user: reference data such as the geography. */
 	public static final String ANY_USER = "isAuthenticated()";
 
+	/**
+	 * Anyone, logged in or not: only published information (the public neighbourhood pages and the
+	 * data.police.uk-compatible API; their paths are opened in SecurityConfiguration).
+	 */
+	public static final String PUBLIC = "permitAll()";
+
 	/** Administrators only. */
 	public static final String ADMIN = "hasRole('ADMIN')";
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -175,6 +176,9 @@ class SecurityConfiguration {
 				.requestMatchers("/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
 						"/swagger-ui.html")
+				.permitAll()
+				// published information only (neighbourhood module): public ward pages, data.police.uk-compatible API
+				.requestMatchers(HttpMethod.GET, "/neighbourhoods", "/neighbourhoods/**", "/police-uk/api/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -509,6 +509,99 @@ class AccessMatrixIT {
 		}));
 	}
 
+	// neighbourhood module: panels and priorities are kept by the ward's sergeant or cluster inspector (and admin);
+	// priorities and themes are read by any user; panels by team readers within scope; anonymous callers get 401
+	// under /api/v1, while the public ward pages and the data.police.uk-compatible API answer them.
+	List<Call> neighbourhoodCalls() {
+		String priority = "{\"issue\":\"Access matrix\",\"category\":\"burglary\",\"agreedOn\":\""
+				+ java.time.LocalDate.now() + "\"}";
+		List<Call> calls = new ArrayList<>();
+		calls.add(new Call("sergeant.camden", "POST", "/api/v1/neighbourhoods/" + this.sergeantWard + "/priorities|" + priority, 201));
+		calls.add(new Call("sergeant.camden", "POST", "/api/v1/neighbourhoods/" + this.otherCamdenWard + "/priorities|" + priority, 403));
+		calls.add(new Call("inspector.camden", "POST", "/api/v1/neighbourhoods/" + this.otherClusterWard + "/priorities|" + priority, 403));
+		calls.add(new Call("admin", "POST", "/api/v1/neighbourhoods/" + this.hackneyWard + "/priorities|" + priority, 201));
+		for (String user : List.of("analyst", "oversight", "controller", "supt.camden", "smt.camden", "officer.camden",
+				"resources.camden")) {
+			calls.add(new Call(user, "POST", "/api/v1/neighbourhoods/" + this.sergeantWard + "/priorities|" + priority, 403));
+		}
+		calls.add(new Call("sergeant.camden", "PUT", "/api/v1/neighbourhoods/" + this.hackneyWard + "/panel/members|[]", 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/neighbourhoods/" + this.sergeantWard + "/panel", 200));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/neighbourhoods/" + this.hackneyWard + "/panel", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/neighbourhoods/" + this.sergeantWard + "/panel", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/neighbourhoods/" + this.sergeantWard + "/panel", 403));
+		calls.add(new Call("oversight", "GET", "/api/v1/priorities/themes", 200));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/neighbourhoods/" + this.hackneyWard + "/priorities", 200));
+		calls.add(new Call("analyst", "POST", "/api/v1/neighbourhood-categories|{\"name\":\"x\"}", 403));
+		calls.add(new Call("sergeant.camden", "POST", "/api/v1/neighbourhood-categories|{\"name\":\"x\"}", 403));
+		calls.add(new Call("supt.camden", "PUT", "/api/v1/priorities/1|{\"status\":\"CLOSED\",\"version\":0}", 403));
+		calls.add(new Call("supt.hackney", "PUT", "/api/v1/neighbourhood-meetings/1|{}", 403));
+		for (String path : List.of("/api/v1/neighbourhood-categories", "/api/v1/neighbourhoods/E05000137/panel",
+				"/api/v1/neighbourhoods/E05000137/priorities", "/api/v1/priorities/1", "/api/v1/priorities/themes")) {
+			calls.add(new Call(null, "GET", path, 401));
+		}
+		for (String path : List.of("/api/v1/neighbourhood-categories", "/api/v1/neighbourhoods/E05000137/priorities",
+				"/api/v1/neighbourhoods/E05000137/meetings")) {
+			calls.add(new Call(null, "POST", path + "|{}", 401));
+		}
+		for (String path : List.of("/api/v1/neighbourhoods/E05000137/panel/members", "/api/v1/priorities/1",
+				"/api/v1/neighbourhood-meetings/1")) {
+			calls.add(new Call(null, "PUT", path + "|{}", 401));
+		}
+		String ward = this.sergeantWard;
+		for (String path : List.of("/police-uk/api/forces", "/police-uk/api/forces/metropolitan",
+				"/police-uk/api/forces/metropolitan/people", "/police-uk/api/metropolitan/neighbourhoods",
+				"/police-uk/api/metropolitan/" + ward, "/police-uk/api/metropolitan/" + ward + "/people",
+				"/police-uk/api/metropolitan/" + ward + "/priorities", "/police-uk/api/metropolitan/" + ward + "/events",
+				"/police-uk/api/metropolitan/" + ward + "/boundary", "/police-uk/api/locate-neighbourhood?q=51.5390,-0.1426",
+				"/neighbourhoods", "/neighbourhoods/" + ward, "/neighbourhoods/" + ward + "/map", "/neighbourhoods/map")) {
+			calls.add(new Call(null, "GET", path, 200));
+		}
+		calls.add(new Call(null, "POST", "/police-uk/api/forces|{}", 403));
+		calls.add(new Call(null, "GET", "/panels/" + ward, 302));
+		calls.add(new Call("officer.camden", "GET", "/panels/" + ward, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/panels/" + this.hackneyWard, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/panels/" + ward + "/priorities/new", 200));
+		calls.add(new Call("analyst", "GET", "/panels/" + ward + "/priorities/new", 403));
+		calls.add(new Call("inspector.camden", "GET", "/panels/" + this.otherClusterWard + "/meetings/new", 403));
+		// succession and tenure: team aggregates for report readers, within their borough
+		calls.add(new Call("supt.camden", "GET", "/api/v1/succession", 200));
+		calls.add(new Call("oversight", "GET", "/api/v1/succession?borough=" + HACKNEY, 200));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/succession?borough=" + CAMDEN, 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/succession", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/succession", 403));
+		calls.add(new Call(null, "GET", "/api/v1/succession", 401));
+		calls.add(new Call("smt.camden", "GET", "/succession", 200));
+		calls.add(new Call("inspector.camden", "GET", "/succession", 403));
+		calls.add(new Call(null, "GET", "/succession", 302));
+		return calls;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> neighbourhoodEndpointsAreOpenOnlyToTheirRolesAndAreas() {
+		return neighbourhoodCalls().stream().map(call -> DynamicTest.dynamicTest(call.toString(), () -> {
+			String[] target = call.path().split("\\|", 2);
+			int status;
+			String body;
+			if (target[0].startsWith("/api/") || target[0].startsWith("/police-uk/")) {
+				Api.Response response = switch (call.method()) {
+					case "GET" -> this.api.get(call.user(), target[0]);
+					case "PUT" -> this.api.put(call.user(), target[0], target[1]);
+					default -> this.api.post(call.user(), target[0], "application/json", target[1].getBytes(StandardCharsets.UTF_8));
+				};
+				status = response.status();
+				body = response.body();
+			}
+			else {
+				WebSession session = call.user() == null ? WebSession.anonymous(this.port)
+						: this.sessions.computeIfAbsent(call.user(), u -> WebSession.signIn(this.port, u));
+				WebSession.Page page = session.get(target[0]);
+				status = page.status();
+				body = page.body();
+			}
+			assertThat(status).as(call + ": " + body).isEqualTo(call.expected());
+		}));
+	}
+
 	@Test
 	void wrongPasswordsAre401AndTheAccountIsThrottledAfterFive() {
 		String user = "throttle.test";

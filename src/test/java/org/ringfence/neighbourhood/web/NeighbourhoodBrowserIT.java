@@ -1,0 +1,152 @@
+package org.ringfence.neighbourhood.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Api;
+import org.ringfence.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resident finds their team and sees its priorities; a sergeant adds a priority through the form
+ * and it appears on the public page and in the data.police.uk-compatible API. Chromium at 320 px.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NeighbourhoodBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	Playwright playwright;
+
+	Browser browser;
+
+	String sergeantWard;
+
+	@BeforeAll
+	void launch() {
+		this.playwright = Playwright.create();
+		String chromium = System.getenv("CHROMIUM_PATH") != null ? System.getenv("CHROMIUM_PATH") : "/usr/bin/chromium";
+		this.browser = this.playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium))
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.sergeantWard = new Api(this.port).get("sergeant.camden", "/api/v1/me").json().get("scopes").get(0).get("code")
+			.asString();
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.playwright != null) {
+			this.playwright.close();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	@Test
+	void aResidentFindsTheirTeamByCoordinatesAndSeesItsPriorities() throws Exception {
+		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
+			Page page = context.newPage();
+			page.navigate(url("/neighbourhoods"));
+			page.getByLabel("Latitude").fill("51.5390");
+			page.getByLabel("Longitude").fill("-0.1426");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find my team")).click();
+			page.waitForURL(Pattern.compile(".*/neighbourhoods/E05\\d{6}$"));
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+				.containsText("Safer Neighbourhoods team");
+			assertThat(page.locator("#priorities .govuk-summary-card").first()).isVisible();
+			assertThat(page.locator("#meetings li").first()).isVisible();
+			assertThat(page.locator("#team")).containsText("PC");
+			page.locator("#map path.leaflet-interactive").first().waitFor();
+			// nothing wider than the screen
+			Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+			Files.createDirectories(Path.of("target/screenshots"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/neighbourhood-320.png")).setFullPage(true));
+		}
+	}
+
+	@Test
+	void aResidentClicksAWardOnTheLondonMap() {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(url("/neighbourhoods"));
+			page.locator("#map path.leaflet-interactive").first().waitFor();
+			assertThat(page.locator("#map path.leaflet-interactive").count()).isGreaterThan(600);
+			page.locator("#map").click();
+			page.waitForURL(Pattern.compile(".*/neighbourhoods/E05\\d{6}$"));
+			assertThat(page.locator("#priorities")).isVisible();
+		}
+	}
+
+	@Test
+	void aSergeantAddsAPriorityAndItIsPublished() {
+		String issue = "Browser test: e-scooters ridden on the pavement outside the library " + System.nanoTime();
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			page.getByLabel("Username").fill("sergeant.camden");
+			page.getByLabel("Password").fill(Api.PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			page.waitForURL("**/");
+			page.navigate(url("/panels"));
+			page.locator("#wards a[href='/panels/" + this.sergeantWard + "']").click();
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a priority")).click();
+			page.getByLabel("Category").selectOption("road safety");
+			page.getByLabel("Issue").fill(issue);
+			page.getByLabel("Action", new Page.GetByLabelOptions().setExact(true)).fill("Patrols with the council's wardens");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and publish")).click();
+			assertThat(page.locator("#saved")).isVisible();
+			assertThat(page.locator("#priorities")).containsText(issue);
+		}
+		try (BrowserContext resident = this.browser.newContext()) {
+			Page page = resident.newPage();
+			page.navigate(url("/neighbourhoods/" + this.sergeantWard));
+			assertThat(page.locator("#priorities")).containsText(issue);
+		}
+		String api = new Api(this.port).get(null, "/police-uk/api/metropolitan/" + this.sergeantWard + "/priorities").body();
+		assertThat(api).contains(issue);
+	}
+
+	@Test
+	void theFormShowsErrorsInASummary() {
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			page.getByLabel("Username").fill("sergeant.camden");
+			page.getByLabel("Password").fill(Api.PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			page.waitForURL("**/");
+			page.navigate(url("/panels/" + this.sergeantWard + "/priorities/new"));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and publish")).click();
+			assertThat(page.locator(".govuk-error-summary")).containsText("Enter the issue");
+			assertThat(page.locator(".govuk-error-summary")).containsText("Choose a category");
+		}
+	}
+
+}
