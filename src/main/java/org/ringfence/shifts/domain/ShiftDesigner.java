@@ -113,6 +113,10 @@ public final class ShiftDesigner {
 
 	private final int[][] neighbours;
 
+	private final int maxLength;
+
+	private final int[] typeIndex;
+
 	private final int types;
 
 	// state
@@ -124,9 +128,19 @@ public final class ShiftDesigner {
 
 	private int usedTypes;
 
+	private final int[] usedList;
+
+	private final int[] usedPos;
+
 	private double cost;
 
 	private final SplittableRandom random;
+
+	static int LNS_RARITY = Integer.getInteger("ringfence.shifts.lns", 0);
+
+	static long RUN_LENGTH = Long.getLong("ringfence.shifts.runlength", 200_000);
+
+	static double T0 = Double.parseDouble(System.getProperty("ringfence.shifts.t0", "2.0"));
 
 	private ShiftDesigner(MsdInstance instance, Options options) {
 		this.instance = instance;
@@ -178,6 +192,12 @@ public final class ShiftDesigner {
 			this.typeAvailable[i] = e.getValue();
 			i++;
 		}
+		this.maxLength = Arrays.stream(this.typeLength).max().orElse(0);
+		this.typeIndex = new int[this.slotsPerDay * (this.maxLength + 1)];
+		Arrays.fill(this.typeIndex, -1);
+		for (int a = 0; a < this.types; a++) {
+			this.typeIndex[this.typeStart[a] * (this.maxLength + 1) + this.typeLength[a]] = a;
+		}
 		this.neighbours = new int[this.types][];
 		for (int a = 0; a < this.types; a++) {
 			List<Integer> near = new ArrayList<>();
@@ -196,11 +216,20 @@ public final class ShiftDesigner {
 		this.x = new int[this.types * this.days];
 		this.cov = new int[this.slots];
 		this.usedDays = new int[this.types];
+		this.usedList = new int[this.types];
+		this.usedPos = new int[this.types];
 		this.random = new SplittableRandom(options.seed());
 		this.cost = 0;
 		for (int t = 0; t < this.slots; t++) {
 			this.cost += slotCost(t, 0);
 		}
+	}
+
+	private int typeIndex(int startSlot, int lengthSlots) {
+		if (lengthSlots <= 0 || lengthSlots > this.maxLength) {
+			return -1;
+		}
+		return this.typeIndex[startSlot * (this.maxLength + 1) + lengthSlots];
 	}
 
 	private int circularDiff(int a, int b) {
@@ -234,6 +263,8 @@ public final class ShiftDesigner {
 		this.x[idx] = after;
 		if (before == 0 && after > 0) {
 			if (this.usedDays[a]++ == 0) {
+				this.usedPos[a] = this.usedTypes;
+				this.usedList[this.usedTypes] = a;
 				this.usedTypes++;
 				this.cost += this.shiftCost;
 			}
@@ -241,6 +272,9 @@ public final class ShiftDesigner {
 		else if (before > 0 && after == 0) {
 			if (--this.usedDays[a] == 0) {
 				this.usedTypes--;
+				int last = this.usedList[this.usedTypes];
+				this.usedList[this.usedPos[a]] = last;
+				this.usedPos[last] = this.usedPos[a];
 				this.cost -= this.shiftCost;
 			}
 		}
@@ -278,9 +312,9 @@ public final class ShiftDesigner {
 			return result(best, bestCost, lowerBound, moves, started, bestAt);
 		}
 		double unit = Math.max(1e-9, Math.max(this.shiftCost, average(this.over)));
-		double t0 = 2.0 * unit;
+		double t0 = T0 * unit;
 		double tEnd = 0.01 * unit;
-		long runLength = 200_000;
+		long runLength = RUN_LENGTH;
 		int run = 0;
 		outer: while (bestCost > lowerBound + 1e-6 && bestCost > targetValue) {
 			double temperature = t0 * (run == 0 ? 1 : 0.5);
@@ -351,22 +385,7 @@ public final class ShiftDesigner {
 	}
 
 	private int randomUsedType() {
-		if (this.usedTypes == 0) {
-			return -1;
-		}
-		for (int tries = 0; tries < 64; tries++) {
-			int a = this.random.nextInt(this.types);
-			if (this.usedDays[a] > 0) {
-				return a;
-			}
-		}
-		int k = this.random.nextInt(this.usedTypes);
-		for (int a = 0; a < this.types; a++) {
-			if (this.usedDays[a] > 0 && k-- == 0) {
-				return a;
-			}
-		}
-		return -1;
+		return this.usedTypes == 0 ? -1 : this.usedList[this.random.nextInt(this.usedTypes)];
 	}
 
 	private int randomWorkedDay(int a) {
@@ -383,6 +402,9 @@ public final class ShiftDesigner {
 	private int move() {
 		this.undo.clear();
 		int kind = this.random.nextInt(100);
+		if (kind == 44 && (LNS_RARITY <= 0 || this.random.nextInt(LNS_RARITY) != 0)) {
+			kind = 43;
+		}
 		if (kind < 40) {
 			int a = this.random.nextInt(10) == 0 || this.usedTypes == 0 ? this.random.nextInt(this.types)
 					: randomUsedType();
@@ -398,7 +420,18 @@ public final class ShiftDesigner {
 		if (a < 0) {
 			return -1;
 		}
-		if (kind < 75) {
+		if (kind == 44) {
+			// ruin and recreate: drop a shift type, repair greedily with the types still used
+			for (int d = 0; d < this.days; d++) {
+				int n = this.x[a * this.days + d];
+				if (n > 0) {
+					apply(a, d, -n);
+				}
+			}
+			repair();
+			return 3;
+		}
+		if (kind < 65) {
 			// one worker (or a whole day) to a neighbour type
 			if (this.neighbours[a].length == 0) {
 				return -1;
@@ -408,13 +441,34 @@ public final class ShiftDesigner {
 			if (!this.typeAvailable[b][d]) {
 				return -1;
 			}
-			int n = kind < 65 ? 1 : this.x[a * this.days + d];
+			int n = kind < 57 ? 1 : this.x[a * this.days + d];
 			apply(a, d, -n);
 			apply(b, d, n);
 			return 1;
 		}
-		int b;
 		if (kind < 90) {
+			// end swap: two workers of one day exchange their end times; coverage is unchanged
+			int d = randomWorkedDay(a);
+			int c = randomUsedType();
+			if (c == a || this.x[c * this.days + d] == 0 || this.typeStart[c] == this.typeStart[a]) {
+				return -1;
+			}
+			int endA = this.typeStart[a] + this.typeLength[a];
+			int endC = this.typeStart[c] + this.typeLength[c];
+			int a2 = typeIndex(this.typeStart[a], endC - this.typeStart[a]);
+			int c2 = typeIndex(this.typeStart[c], endA - this.typeStart[c]);
+			if (a2 < 0 || c2 < 0 || !this.typeAvailable[a2][d] || !this.typeAvailable[c2][d]) {
+				return -1;
+			}
+			int n = this.random.nextBoolean() ? 1 : Math.min(this.x[a * this.days + d], this.x[c * this.days + d]);
+			apply(a, d, -n);
+			apply(c, d, -n);
+			apply(a2, d, n);
+			apply(c2, d, n);
+			return 4;
+		}
+		int b;
+		if (kind < 95) {
 			if (this.neighbours[a].length == 0) {
 				return -1;
 			}
@@ -438,6 +492,64 @@ public final class ShiftDesigner {
 			}
 		}
 		return 2;
+	}
+
+	/** Adds or removes, one at a time, the worker of a used type that lowers the cost most, until none does. */
+	private void repair() {
+		for (int step = 0; step < 10_000; step++) {
+			int bestA = -1;
+			int bestD = -1;
+			int bestDelta = 0;
+			double bestGain = -1e-9;
+			for (int a = 0; a < this.types; a++) {
+				if (this.usedDays[a] == 0) {
+					continue;
+				}
+				for (int d = 0; d < this.days; d++) {
+					if (!this.typeAvailable[a][d]) {
+						continue;
+					}
+					double up = addDelta(a, d);
+					if (up < bestGain) {
+						bestGain = up;
+						bestA = a;
+						bestD = d;
+						bestDelta = 1;
+					}
+					if (this.x[a * this.days + d] > 0) {
+						double down = removeDelta(a, d)
+								- (this.x[a * this.days + d] == 1 && this.usedDays[a] == 1 ? this.shiftCost : 0);
+						if (down < bestGain) {
+							bestGain = down;
+							bestA = a;
+							bestD = d;
+							bestDelta = -1;
+						}
+					}
+				}
+			}
+			if (bestA < 0) {
+				return;
+			}
+			apply(bestA, bestD, bestDelta);
+		}
+	}
+
+	/** Coverage cost change of one worker fewer of type a on day d. */
+	private double removeDelta(int a, int d) {
+		double delta = 0;
+		int first = d * this.slotsPerDay + this.typeStart[a];
+		for (int k = 0; k < this.typeLength[a]; k++) {
+			int t = first + k;
+			if (t >= this.slots) {
+				if (!this.cyclic) {
+					break;
+				}
+				t %= this.slots;
+			}
+			delta += slotCost(t, this.cov[t] - 1) - slotCost(t, this.cov[t]);
+		}
+		return delta;
 	}
 
 	/** Adds the single worker that lowers the cost most, until none does. */
