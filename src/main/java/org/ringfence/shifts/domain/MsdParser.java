@@ -158,7 +158,7 @@ public final class MsdParser {
 		String[] raw = text.split("\\r\\n|\\r|\\n", -1);
 		for (int i = 0; i < raw.length; i++) {
 			String t = raw[i].strip().replaceFirst("^#+", "").strip();
-			if (!t.isEmpty() && Character.isDigit(t.charAt(0))) {
+			if (!t.isEmpty() && Character.isDigit(t.charAt(0)) && t.split("\\s+").length > 1) {
 				lines.add(new Line(i + 1, t));
 			}
 		}
