@@ -14,6 +14,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RingfenceApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && org.ringfence.shifts.ShiftDesignCommand.NAME.equals(args[0])) {
+			// a pure computation: no web application, no database
+			System.exit(org.ringfence.shifts.ShiftDesignCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(RingfenceApplication.class, args);
 	}
 

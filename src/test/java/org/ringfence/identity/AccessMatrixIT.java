@@ -197,6 +197,13 @@ class AccessMatrixIT {
 		calls.add(new Call("inspector.camden", "POST", "/api/v1/demand/local-factors", 403));
 		calls.add(new Call("analyst", "POST", "/api/v1/demand/local-factors", 403));
 		calls.add(new Call("analyst", "PUT", "/api/v1/demand/weights", 403));
+		// shifts: shift design is pure computation, open to planning roles of any borough; officers, controllers and oversight denied
+		for (String user : List.of("officer.camden", "controller", "oversight")) {
+			calls.add(new Call(user, "POST", "/api/v1/shift-design/msd?seconds=1", 403));
+			calls.add(new Call(user, "POST", "/api/v1/shift-design/msd/evaluate", 403));
+		}
+		calls.add(new Call("supt.hackney", "POST", "/api/v1/shift-design/msd?seconds=1", 400));
+		calls.add(new Call("inspector.camden", "POST", "/api/v1/shift-design/msd/evaluate", 400));
 		// tasking: the borough's superintendent and SMT lead; analysts read
 		calls.add(new Call("supt.camden", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 200));
 		calls.add(new Call("analyst", "GET", "/api/v1/tasking/bids", 200));
@@ -466,7 +473,9 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
 				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
 				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
-				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" });
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" },
+				// shifts
+				new String[] { "POST", "/api/v1/shift-design/msd" }, new String[] { "POST", "/api/v1/shift-design/msd/evaluate" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
