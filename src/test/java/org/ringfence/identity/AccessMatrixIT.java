@@ -204,6 +204,14 @@ class AccessMatrixIT {
 		}
 		calls.add(new Call("supt.hackney", "POST", "/api/v1/shift-design/msd?seconds=1", 400));
 		calls.add(new Call("inspector.camden", "POST", "/api/v1/shift-design/msd/evaluate", 400));
+		// shifts: stored patterns, read by planning roles covering the cluster, saved by its SMT lead / inspector or admin
+		calls.add(new Call("officer.camden", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 403));
+		calls.add(new Call("controller", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/shift-patterns?cluster=" + this.otherCamdenCluster, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 200));
+		calls.add(new Call("officer.camden", "POST", "/api/v1/shift-patterns", 403));
+		calls.add(new Call("controller", "POST", "/api/v1/shift-patterns", 403));
 		// tasking: the borough's superintendent and SMT lead; analysts read
 		calls.add(new Call("supt.camden", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 200));
 		calls.add(new Call("analyst", "GET", "/api/v1/tasking/bids", 200));
@@ -475,7 +483,9 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
 				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" },
 				// shifts
-				new String[] { "POST", "/api/v1/shift-design/msd" }, new String[] { "POST", "/api/v1/shift-design/msd/evaluate" });
+				new String[] { "POST", "/api/v1/shift-design/msd" }, new String[] { "POST", "/api/v1/shift-design/msd/evaluate" },
+				new String[] { "GET", "/api/v1/shift-patterns?cluster=X" }, new String[] { "GET", "/api/v1/shift-patterns/1" },
+				new String[] { "POST", "/api/v1/shift-patterns" });
 		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e[0] + " " + e[1], () -> {
 			Api.Response response = switch (e[0]) {
 				case "GET" -> this.api.get(null, e[1]);
