@@ -73,7 +73,7 @@ class ShiftDesignApiIT {
 		assertThat(json.status()).as(json.body()).isEqualTo(200);
 		JsonNode figures = json.json();
 		assertThat(figures.get("shiftsUsed").asInt()).isEqualTo(1);
-		assertThat(figures.get("excessMinutes").asLong()).isPositive();
+		assertThat(figures.get("shortageMinutes").asLong()).isPositive();
 		long expected = figures.get("shortageMinutes").asLong() + figures.get("excessMinutes").asLong() + 60;
 		assertThat(figures.get("cost").asLong()).isEqualTo(expected);
 	}
