@@ -19,6 +19,10 @@ public class RingfenceApplication {
 		if (DatabaseBackup.isCommand(args)) { // backup FILE | restore FILE [--force]: no web application
 			System.exit(DatabaseBackup.run(args));
 		}
+		if (args.length > 0 && org.ringfence.shifts.ShiftDesignCommand.NAME.equals(args[0])) {
+			// a pure computation: no web application, no database
+			System.exit(org.ringfence.shifts.ShiftDesignCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(RingfenceApplication.class, args);
 	}
 

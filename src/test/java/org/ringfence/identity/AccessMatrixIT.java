@@ -197,6 +197,21 @@ class AccessMatrixIT {
 		calls.add(new Call("inspector.camden", "POST", "/api/v1/demand/local-factors", 403));
 		calls.add(new Call("analyst", "POST", "/api/v1/demand/local-factors", 403));
 		calls.add(new Call("analyst", "PUT", "/api/v1/demand/weights", 403));
+		// shifts: shift design is pure computation, open to planning roles of any borough; officers, controllers and oversight denied
+		for (String user : List.of("officer.camden", "controller", "oversight")) {
+			calls.add(new Call(user, "POST", "/api/v1/shift-design/msd?seconds=1", 403));
+			calls.add(new Call(user, "POST", "/api/v1/shift-design/msd/evaluate", 403));
+		}
+		calls.add(new Call("supt.hackney", "POST", "/api/v1/shift-design/msd?seconds=1", 400));
+		calls.add(new Call("inspector.camden", "POST", "/api/v1/shift-design/msd/evaluate", 400));
+		// shifts: stored patterns, read by planning roles covering the cluster, saved by its SMT lead / inspector or admin
+		calls.add(new Call("officer.camden", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 403));
+		calls.add(new Call("controller", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/shift-patterns?cluster=" + this.otherCamdenCluster, 403));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/shift-patterns?cluster=" + this.inspectorCluster, 200));
+		calls.add(new Call("officer.camden", "POST", "/api/v1/shift-patterns", 403));
+		calls.add(new Call("controller", "POST", "/api/v1/shift-patterns", 403));
 		// tasking: the borough's superintendent and SMT lead; analysts read
 		calls.add(new Call("supt.camden", "GET", "/api/v1/tasking/meetings?borough=" + CAMDEN, 200));
 		calls.add(new Call("analyst", "GET", "/api/v1/tasking/bids", 200));
@@ -485,7 +500,11 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/schools?borough=E09000007&year=2034" },
 				new String[] { "POST", "/api/v1/schools/ranking" }, new String[] { "POST", "/api/v1/schools/allocations" },
 				new String[] { "GET", "/api/v1/schools/allocations?borough=E09000007&year=2034" },
-				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" }));
+				new String[] { "GET", "/api/v1/schools/review?borough=E09000007&year=2034" },
+				// shifts
+				new String[] { "POST", "/api/v1/shift-design/msd" }, new String[] { "POST", "/api/v1/shift-design/msd/evaluate" },
+				new String[] { "GET", "/api/v1/shift-patterns?cluster=X" }, new String[] { "GET", "/api/v1/shift-patterns/1" },
+				new String[] { "POST", "/api/v1/shift-patterns" }));
 		// operations (ops): endpoints the list above missed
 		endpoints.add(new String[] { "DELETE", "/api/v1/demand/local-factors/1" });
 		endpoints.add(new String[] { "GET", "/api/v1/me/duties.ics?from=2026-01-01&to=2026-01-31" });
