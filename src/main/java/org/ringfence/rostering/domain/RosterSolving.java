@@ -2,6 +2,7 @@ package org.ringfence.rostering.domain;
 
 import java.time.Duration;
 
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
@@ -13,7 +14,8 @@ public final class RosterSolving {
 
 	/** Stops after spent, or after unimproved without a better score (when given). */
 	public static SolverConfig config(Duration spent, Duration unimproved) {
-		return new SolverConfig().withSolutionClass(RosterPlan.class)
+		return new SolverConfig().withEnvironmentMode(EnvironmentMode.NO_ASSERT)
+			.withSolutionClass(RosterPlan.class)
 			.withEntityClasses(Slot.class)
 			.withConstraintProviderClass(RosterConstraints.class)
 			.withTerminationConfig(termination(spent, unimproved));
