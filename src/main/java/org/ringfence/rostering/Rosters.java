@@ -222,10 +222,17 @@ public class Rosters {
 				.filter(s -> s.slotId().equals(slotId))
 				.findFirst()
 				.orElseThrow(() -> new NotFound("Roster " + id + " has no slot " + slotId + "."));
-			if (edit.personId().isPresent()
-					&& this.queries.officers(id).stream().noneMatch(o -> o.personId() == edit.personId().get())) {
-				throw new InvalidInput("Person " + edit.personId().get() + " is not one of this roster's officers.",
-						List.of(new InvalidInput.FieldError("personId", "not an officer of the roster")));
+			if (edit.personId().isPresent()) {
+				OfficerRow officer = this.queries.officers(id)
+					.stream()
+					.filter(o -> o.personId() == edit.personId().get())
+					.findFirst()
+					.orElseThrow(() -> new InvalidInput("Person " + edit.personId().get() + " is not one of this roster's officers.",
+							List.of(new InvalidInput.FieldError("personId", "not an officer of the roster"))));
+				if (!officer.role().equals(slot.role())) {
+					throw new InvalidInput(officer.name() + " (" + officer.role() + ") cannot fill a " + slot.role() + " tour.",
+							List.of(new InvalidInput.FieldError("personId", "wrong role for the slot")));
+				}
 			}
 			SlotRow changed = new SlotRow(slot.slotId(), slot.day(), slot.date(), slot.start(), slot.lengthMinutes(),
 					slot.role(), slot.ward(), edit.personId(), edit.pinned().orElse(true));

@@ -7,7 +7,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 
 /**
@@ -23,7 +22,6 @@ public class RosterPlan {
 	private int weeks;
 
 	@ProblemFactCollectionProperty
-	@ValueRangeProvider
 	private List<Officer> officers;
 
 	@ProblemFactCollectionProperty
@@ -44,6 +42,14 @@ public class RosterPlan {
 		this.officers = officers;
 		this.needs = needs;
 		this.slots = slots;
+		java.util.Map<org.ringfence.shifts.RosterRole, List<Officer>> byRole = new java.util.EnumMap<>(
+				org.ringfence.shifts.RosterRole.class);
+		for (org.ringfence.shifts.RosterRole role : org.ringfence.shifts.RosterRole.values()) {
+			byRole.put(role, officers.stream().filter(o -> o.role() == role).toList());
+		}
+		for (Slot slot : slots) {
+			slot.setCandidates(byRole.get(slot.getRole()));
+		}
 	}
 
 	public LocalDate getStart() {

@@ -3,10 +3,12 @@ package org.ringfence.rostering.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import org.ringfence.shifts.RosterRole;
 
@@ -38,7 +40,10 @@ public class Slot {
 
 	private String ward;
 
-	@PlanningVariable(allowsUnassigned = true)
+	/** The officers of the slot's role: the solver chooses among these only. */
+	private List<Officer> candidates = List.of();
+
+	@PlanningVariable(valueRangeProviderRefs = "candidates", allowsUnassigned = true)
 	private Officer officer;
 
 	@PlanningPin
@@ -91,6 +96,15 @@ public class Slot {
 
 	public String getWard() {
 		return this.ward;
+	}
+
+	@ValueRangeProvider(id = "candidates")
+	public List<Officer> getCandidates() {
+		return this.candidates;
+	}
+
+	public void setCandidates(List<Officer> candidates) {
+		this.candidates = candidates;
 	}
 
 	public Officer getOfficer() {
