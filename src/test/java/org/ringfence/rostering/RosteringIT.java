@@ -126,7 +126,8 @@ class RosteringIT {
 		JsonNode slot = assignments.get(5);
 		long other = -1;
 		for (JsonNode officer : solved.get("officers")) {
-			if (officer.get("personId").asLong() != slot.get("personId").asLong()) {
+			if (officer.get("personId").asLong() != slot.get("personId").asLong()
+					&& officer.get("role").asString().equals("CONSTABLE")) {
 				other = officer.get("personId").asLong();
 				break;
 			}
