@@ -93,7 +93,7 @@ class RosterController {
 	@PreAuthorize(Roles.DRILLDOWN_READERS)
 	@Operation(summary = "Make a roster of a cluster's officers from a stored shift pattern; solved in the background (202, follow statusUrl)")
 	@ApiResponse(responseCode = "422", description = "The pattern is another cluster's, or the cluster has no officers")
-	RosterJob create(@Valid @RequestBody NewRosterBody body) {
+	RosterJob createRoster(@Valid @RequestBody NewRosterBody body) {
 		requireWriter(this.rosters.placeOfCluster(body.cluster()));
 		return this.rosters.create(new NewRoster(body.cluster(), body.start(), body.weeks(), body.patternId(),
 				Optional.ofNullable(body.seconds())));
@@ -102,7 +102,7 @@ class RosterController {
 	@GetMapping("/rosters/{id}")
 	@PreAuthorize(Roles.DRILLDOWN_READERS)
 	@Operation(summary = "A roster: status, score, assignments, officers and every broken rule (name, level, officer, dates)")
-	RosterViews.Roster roster(@PathVariable long id) {
+	RosterViews.Roster getRoster(@PathVariable long id) {
 		requireReader(this.rosters.placeOf(id));
 		return this.rosters.roster(id);
 	}
@@ -110,7 +110,7 @@ class RosterController {
 	@GetMapping("/clusters/{cluster}/rosters")
 	@PreAuthorize(Roles.DRILLDOWN_READERS)
 	@Operation(summary = "A cluster's rosters, latest start first")
-	List<RosterSummary> ofCluster(@PathVariable String cluster) {
+	List<RosterSummary> clusterRosters(@PathVariable String cluster) {
 		requireReader(this.rosters.placeOfCluster(cluster));
 		return this.rosters.ofCluster(cluster);
 	}
@@ -119,7 +119,7 @@ class RosterController {
 	@PreAuthorize(Roles.DRILLDOWN_READERS)
 	@Operation(summary = "Put an officer on a slot (personId; none leaves it unfilled), pinned unless pinned=false; the roster is re-scored")
 	@ApiResponse(responseCode = "409", description = "The roster is being solved or is published")
-	RosterViews.Roster assign(@PathVariable long id, @PathVariable String slotId, @RequestBody SlotEditBody body) {
+	RosterViews.Roster assignRosterSlot(@PathVariable long id, @PathVariable String slotId, @RequestBody SlotEditBody body) {
 		requireWriter(this.rosters.placeOf(id));
 		return this.rosters.assign(id, slotId,
 				new SlotEdit(Optional.ofNullable(body.personId()), Optional.ofNullable(body.pinned())));
@@ -130,7 +130,7 @@ class RosterController {
 	@PreAuthorize(Roles.DRILLDOWN_READERS)
 	@Operation(summary = "Solve the roster again, keeping pinned slots (202, follow statusUrl)")
 	@ApiResponse(responseCode = "409", description = "The roster is being solved or is published")
-	RosterJob solve(@PathVariable long id, @RequestParam Optional<Integer> seconds) {
+	RosterJob solveRoster(@PathVariable long id, @RequestParam Optional<Integer> seconds) {
 		requireWriter(this.rosters.placeOf(id));
 		return this.rosters.solve(id, seconds);
 	}
@@ -140,7 +140,7 @@ class RosterController {
 	@Operation(summary = "Publish: write the tours as planned duties (all or none); refused with reasons when a hard rule is broken, a slot is unfilled or it starts less than a month ahead")
 	@ApiResponse(responseCode = "409", description = "The roster is being solved or is already published")
 	@ApiResponse(responseCode = "422", description = "Not publishable: the reasons are listed")
-	RosterViews.Roster publish(@PathVariable long id) {
+	RosterViews.Roster publishRoster(@PathVariable long id) {
 		requireWriter(this.rosters.placeOf(id));
 		return this.rosters.publish(id);
 	}
@@ -148,7 +148,7 @@ class RosterController {
 	@GetMapping(path = "/rosters/{id}/officers/{personId}.ics", produces = "text/calendar")
 	@PreAuthorize(Roles.ANY_USER)
 	@Operation(summary = "One officer's tours on the roster as an iCalendar file (the officer themself, or the roster's readers)")
-	ResponseEntity<String> calendar(@PathVariable long id, @PathVariable long personId) {
+	ResponseEntity<String> rosterOfficerCalendar(@PathVariable long id, @PathVariable long personId) {
 		boolean self = this.access.user().personId().map(p -> p == personId).orElse(false);
 		if (!self && !this.access.may(READERS, this.rosters.placeOf(id))) {
 			throw new ScopeDenied("That roster is outside your role or scope.");
@@ -182,7 +182,7 @@ class RosterController {
 	@GetMapping("/clusters/{cluster}/coverage")
 	@PreAuthorize(Roles.TEAM_READERS)
 	@Operation(summary = "16/7 check from planned duties: each hour of the daily window (default 07-23) with no SN team member on on-ward duty")
-	ClusterCoverage.Coverage coverage(@PathVariable String cluster, @RequestParam LocalDate from, @RequestParam LocalDate to,
+	ClusterCoverage.Coverage clusterCoverage(@PathVariable String cluster, @RequestParam LocalDate from, @RequestParam LocalDate to,
 			@RequestParam(defaultValue = "7") int fromHour, @RequestParam(defaultValue = "23") int toHour) {
 		this.access.require(this.rosters.placeOfCluster(cluster));
 		return this.coverage.check(cluster, from, to, fromHour, toHour);
