@@ -35,7 +35,8 @@ class ModularityTest {
 			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")),
 			Map.entry("allocation", Set.of("demand", "geography", "workforce", "identity")),
 			Map.entry("shifts", Set.of("demand", "workforce", "geography", "identity")),
-			Map.entry("neighbourhood", Set.of("workforce", "geography", "identity")));
+			Map.entry("neighbourhood", Set.of("workforce", "geography", "identity")),
+			Map.entry("rostering", Set.of("shifts", "duties", "workforce", "geography", "identity")));
 
 	static JavaClasses classes;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ringfence.duties.domain.NoticeWindow;
 import org.ringfence.duties.domain.RestDayCancellation;
 import org.ringfence.duties.persistence.DutyQueries;
 import org.ringfence.geography.GeographyService;
@@ -142,9 +143,28 @@ public class DutyService {
 	 */
 	@Transactional
 	public Duty change(long id, int expectedVersion, NewDuty changed) {
+		return change(id, expectedVersion, changed, Optional.empty());
+	}
+
+	/**
+	 * Changes a duty, giving the reason for it: a planned tour of a published roster inside the
+	 * month's notice window changes only for exigencies of duty, so it is refused without a reason
+	 * and the reason is audited with the change.
+	 */
+	@Transactional
+	public Duty change(long id, int expectedVersion, NewDuty changed, Optional<String> reason) {
 		Duty before = duty(id);
 		if (before.version() != expectedVersion) {
 			throw new OptimisticLockingFailureException("duty " + id + " is at version " + before.version());
+		}
+		Optional<String> exigency = NoticeWindow.reason(reason);
+		boolean frozen = NoticeWindow.frozen(before.kind() == DutyKind.PLANNED, before.source(), before.startsAt(),
+				before.endsAt(), this.clock.instant(), NewDuty.LONDON);
+		if (frozen && exigency.isEmpty()) {
+			throw new DomainRuleViolation("roster-notice-window", "Duty " + id + " was published on a roster and starts "
+					+ local(before.startsAt()) + ", inside the month's notice (Police Regulations): it can only be changed "
+					+ "for exigencies of duty. Give the reason.",
+					List.of("A published roster's tour inside the notice window needs an exigencies-of-duty reason to change."));
 		}
 		if (before.personId() != changed.personId() || before.kind() != changed.kind()) {
 			throw new DomainRuleViolation("duty-identity", "A duty's person and kind cannot change; record a new duty.");
@@ -160,9 +180,43 @@ public class DutyService {
 			throw new OptimisticLockingFailureException("duty " + id + " changed meanwhile");
 		}
 		Duty after = duty(id);
-		this.events.publishEvent(StateChange.changed("duty changed", "duty", Long.toString(id),
-				boroughOf(changed.personId()), state(before), state(after)));
+		Map<String, Object> afterState = state(after);
+		if (frozen) {
+			afterState.put("exigenciesOfDuty", exigency.get());
+		}
+		this.events.publishEvent(StateChange.changed(frozen ? "rostered duty changed for exigencies of duty" : "duty changed",
+				"duty", Long.toString(id), boroughOf(changed.personId()), state(before), afterState));
 		return after;
+	}
+
+	/**
+	 * Records a published roster's tours as planned duties, all or none (one transaction), with the
+	 * roster as their source so that the notice-window rule knows them; one audit entry for the lot.
+	 * Refuses the whole set if any tour is invalid or overlaps a duty already recorded.
+	 */
+	@Transactional
+	public List<Duty> recordRostered(String rosterReference, String boroughCode, List<NewDuty> tours) {
+		if (rosterReference == null || rosterReference.isBlank()) {
+			throw new IllegalArgumentException("a roster reference is required");
+		}
+		List<Long> ids = new java.util.ArrayList<>();
+		for (NewDuty tour : tours) {
+			if (tour.kind() != DutyKind.PLANNED) {
+				throw new InvalidInput("A roster writes planned duties only.",
+						List.of(new InvalidInput.FieldError("kind", "must be PLANNED")));
+			}
+			check(tour, 0);
+			ids.add(this.queries.insert(tour, NoticeWindow.ROSTER_SOURCE + rosterReference, Actor.current(),
+					Optional.empty()));
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("roster", rosterReference);
+		after.put("duties", ids.size());
+		after.put("people", tours.stream().map(NewDuty::personId).distinct().count());
+		tours.stream().map(NewDuty::dutyDate).min(LocalDate::compareTo).ifPresent(d -> after.put("from", d.toString()));
+		tours.stream().map(NewDuty::dutyDate).max(LocalDate::compareTo).ifPresent(d -> after.put("to", d.toString()));
+		this.events.publishEvent(StateChange.created("rostered duties", rosterReference, boroughCode, after));
+		return ids.stream().map(this::duty).toList();
 	}
 
 	private void check(NewDuty duty, long exceptId) {

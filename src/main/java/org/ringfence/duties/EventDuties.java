@@ -72,7 +72,8 @@ public class EventDuties {
 					continue;
 				}
 				changed.add(this.duties.change(duty.id(), duty.version(), new NewDuty(personId, DutyKind.PLANNED,
-						duty.dutyDate(), duty.startsAt(), duty.endsAt(), Optional.empty(), place, code)));
+						duty.dutyDate(), duty.startsAt(), duty.endsAt(), Optional.empty(), place, code),
+						Optional.of("Exigencies of duty: deployed to a significant event (" + place + ")")));
 			}
 		}
 		return new Recoded(changed, notChanged);

@@ -304,6 +304,27 @@ class AccessMatrixIT {
 			calls.add(new Call(user, "GET", "/api/v1/schools/criteria", 403));
 			calls.add(new Call(user, "POST", "/api/v1/schools/ranking", 403));
 		}
+		// rostering: the borough's superintendent, SMT lead, inspectors (their cluster), resource office make
+		// and publish rosters, analysts read; the 16/7 coverage for team readers within scope
+		String coverage = "/api/v1/clusters/%s/coverage?from=2047-01-05&to=2047-01-11";
+		calls.add(new Call("analyst", "GET", "/api/v1/clusters/" + this.inspectorCluster + "/rosters", 200));
+		calls.add(new Call("smt.camden", "GET", "/api/v1/clusters/" + this.otherCamdenCluster + "/rosters", 200));
+		calls.add(new Call("inspector.camden", "GET", "/api/v1/clusters/" + this.otherCamdenCluster + "/rosters", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/clusters/" + this.inspectorCluster + "/rosters", 403));
+		for (String user : List.of("oversight", "controller", "sergeant.camden", "officer.camden")) {
+			calls.add(new Call(user, "GET", "/api/v1/clusters/" + this.inspectorCluster + "/rosters", 403));
+			calls.add(new Call(user, "POST", "/api/v1/rosters", 403));
+			calls.add(new Call(user, "GET", "/api/v1/rosters/1", 403));
+			calls.add(new Call(user, "POST", "/api/v1/rosters/1/solve", 403));
+			calls.add(new Call(user, "POST", "/api/v1/rosters/1/publish", 403));
+			calls.add(new Call(user, "PUT", "/api/v1/rosters/1/assignments/d0-s0-0", 403));
+		}
+		calls.add(new Call("inspector.camden", "GET", coverage.formatted(this.inspectorCluster), 200));
+		calls.add(new Call("controller", "GET", coverage.formatted(this.inspectorCluster), 200));
+		calls.add(new Call("inspector.camden", "GET", coverage.formatted(this.otherCamdenCluster), 403));
+		calls.add(new Call("supt.hackney", "GET", coverage.formatted(this.inspectorCluster), 403));
+		calls.add(new Call("oversight", "GET", coverage.formatted(this.inspectorCluster), 403));
+		calls.add(new Call("officer.camden", "GET", coverage.formatted(this.inspectorCluster), 403));
 		return calls;
 	}
 
@@ -504,7 +525,13 @@ class AccessMatrixIT {
 				// shifts
 				new String[] { "POST", "/api/v1/shift-design/msd" }, new String[] { "POST", "/api/v1/shift-design/msd/evaluate" },
 				new String[] { "GET", "/api/v1/shift-patterns?cluster=X" }, new String[] { "GET", "/api/v1/shift-patterns/1" },
-				new String[] { "POST", "/api/v1/shift-patterns" }));
+				new String[] { "POST", "/api/v1/shift-patterns" },
+				// rostering
+				new String[] { "POST", "/api/v1/rosters" }, new String[] { "GET", "/api/v1/rosters/1" },
+				new String[] { "GET", "/api/v1/clusters/X/rosters" }, new String[] { "PUT", "/api/v1/rosters/1/assignments/d0-s0-0" },
+				new String[] { "POST", "/api/v1/rosters/1/solve" }, new String[] { "POST", "/api/v1/rosters/1/publish" },
+				new String[] { "GET", "/api/v1/rosters/1/officers/1.ics" },
+				new String[] { "GET", "/api/v1/clusters/X/coverage?from=2047-01-05&to=2047-01-11" }));
 		// operations (ops): endpoints the list above missed
 		endpoints.add(new String[] { "DELETE", "/api/v1/demand/local-factors/1" });
 		endpoints.add(new String[] { "GET", "/api/v1/me/duties.ics?from=2026-01-01&to=2026-01-31" });

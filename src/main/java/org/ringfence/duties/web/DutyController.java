@@ -74,7 +74,8 @@ class DutyController {
 
 	}
 
-	record ChangeBody(@NotNull Integer version, @NotNull @Valid DutyBody duty) {
+	/** A change: the version read, the duty as it should be, and (for a published roster's tour inside the notice window) the exigencies-of-duty reason. */
+	record ChangeBody(@NotNull Integer version, @NotNull @Valid DutyBody duty, String reason) {
 	}
 
 	@PostMapping("/duties")
@@ -91,11 +92,11 @@ class DutyController {
 	@PreAuthorize(Roles.DUTY_WRITERS)
 	@Operation(summary = "Change a duty at the version you read; the earlier version is kept, a cancelled rest day records its notice")
 	@ApiResponse(responseCode = "409", description = "Changed by someone else since you read it")
-	@ApiResponse(responseCode = "422", description = "Overlaps another duty, or breaks a rule")
+	@ApiResponse(responseCode = "422", description = "Overlaps another duty, breaks a rule, or is a published roster's tour inside the notice window changed without an exigencies-of-duty reason")
 	Duty change(@PathVariable long id, @Valid @RequestBody ChangeBody body) {
 		Duty existing = this.duties.duty(id);
 		requirePersonInScope(existing.personId());
-		return this.duties.change(id, body.version(), body.duty().toNewDuty());
+		return this.duties.change(id, body.version(), body.duty().toNewDuty(), Optional.ofNullable(body.reason()));
 	}
 
 	@GetMapping("/duties/{id}")

@@ -1,0 +1,92 @@
+package org.ringfence.rostering.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ringfence.shifts.RosterRole;
+
+/**
+ * An officer a roster may give tours to: their roster role, home ward (empty when posted to the
+ * cluster rather than a ward), and what is already fixed in the period: days with a recorded duty
+ * (leave, sickness, training, an earlier tour, a recorded rest day) and those duties' times, as
+ * minutes from the roster's first midnight (local time).
+ */
+public final class Officer {
+
+	private final long personId;
+
+	private final String name;
+
+	private final RosterRole role;
+
+	private final Optional<String> homeWard;
+
+	private final Set<Integer> fixedDays;
+
+	private final List<Absence> absences;
+
+	/** A fixed commitment: its code (e.g. AL, SICK, TRAIN), day index and minutes [from, to) from the roster's start. */
+	public record Absence(String code, int day, int fromMinute, int toMinute) {
+	}
+
+	public Officer(long personId, String name, RosterRole role, Optional<String> homeWard, List<Absence> absences) {
+		this.personId = personId;
+		this.name = Objects.requireNonNull(name, "name");
+		this.role = Objects.requireNonNull(role, "role");
+		this.homeWard = homeWard == null ? Optional.empty() : homeWard;
+		this.absences = List.copyOf(absences);
+		this.fixedDays = this.absences.stream().map(Absence::day).collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	public long personId() {
+		return this.personId;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public RosterRole role() {
+		return this.role;
+	}
+
+	public Optional<String> homeWard() {
+		return this.homeWard;
+	}
+
+	public List<Absence> absences() {
+		return this.absences;
+	}
+
+	/** The fixed commitment a tour on this day and at these minutes would clash with, if any. */
+	public Optional<Absence> clash(int day, int fromMinute, int toMinute) {
+		if (this.absences.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.absences.stream()
+			.filter(a -> a.day() == day || (a.fromMinute() < toMinute && fromMinute < a.toMinute()))
+			.findFirst();
+	}
+
+	public boolean hasFixedDay(int day) {
+		return this.fixedDays.contains(day);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Officer o && o.personId == this.personId;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(this.personId);
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " (" + this.personId + ")";
+	}
+
+}
