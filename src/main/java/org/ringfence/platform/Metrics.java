@@ -69,6 +69,16 @@ public class Metrics {
 		return timed(REPORT_TIME, "Reports built and how long they took", "report", report, build);
 	}
 
+	/** Records a solver run that ran elsewhere (e.g. in a background solver thread) and took this long. */
+	public void solverRunTook(String solver, boolean ok, long nanos) {
+		Timer.builder(SOLVER_RUNS)
+			.description("Solver runs and how long they took")
+			.tag("solver", solver)
+			.tag("outcome", ok ? "ok" : "failed")
+			.register(this.registry)
+			.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+	}
+
 	private <T> T timed(String name, String description, String tag, String value, Supplier<T> work) {
 		long started = System.nanoTime();
 		String outcome = "failed";

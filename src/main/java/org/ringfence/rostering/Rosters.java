@@ -32,6 +32,7 @@ import org.ringfence.duties.NewDuty;
 import org.ringfence.geography.ClusterSummary;
 import org.ringfence.geography.GeographyService;
 import org.ringfence.identity.Place;
+import org.ringfence.platform.Metrics;
 import org.ringfence.platform.Actor;
 import org.ringfence.platform.DomainRuleViolation;
 import org.ringfence.platform.InvalidInput;
@@ -115,9 +116,13 @@ public class Rosters {
 
 	private final Map<Long, Long> lastProgress = new ConcurrentHashMap<>();
 
+	private final Map<Long, Long> solveStarted = new ConcurrentHashMap<>();
+
+	private final Metrics metrics;
+
 	Rosters(RosterQueries queries, RosterEngine engine, RosteringProperties properties, GeographyService geography,
 			ShiftPatterns patterns, WorkforceService workforce, DutyService duties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+			PlatformTransactionManager transactions, JsonMapper json, Clock clock, Metrics metrics) {
 		this.queries = queries;
 		this.engine = engine;
 		this.properties = properties;
@@ -129,6 +134,7 @@ public class Rosters {
 		this.transactions = new TransactionTemplate(transactions);
 		this.json = json;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -350,6 +356,7 @@ public class Rosters {
 		RosterPlan plan = plan(roster, this.queries.slots(id));
 		long started = System.nanoTime();
 		this.lastProgress.put(id, started);
+		this.solveStarted.put(id, started);
 		SolverJob<RosterPlan, Long> job = this.engine.solverManager.solveBuilder()
 			.withProblemId(id)
 			.withProblem(plan)
@@ -359,6 +366,7 @@ public class Rosters {
 			.withFinalBestSolutionConsumer(best -> finish(id, best))
 			.withExceptionHandler((problemId, ex) -> {
 				log.warn("Roster {} solve failed", problemId, ex);
+				tookMetrics(id, false);
 				this.jobs.remove(id);
 				this.queries.fail(id, "The solver failed: " + ex.getMessage());
 			})
@@ -379,7 +387,15 @@ public class Rosters {
 		}
 	}
 
+	private void tookMetrics(long id, boolean ok) {
+		Long started = this.solveStarted.remove(id);
+		if (started != null) {
+			this.metrics.solverRunTook("rostering", ok, System.nanoTime() - started);
+		}
+	}
+
 	private void finish(long id, RosterPlan best) {
+		tookMetrics(id, true);
 		try {
 			SolverJob<RosterPlan, Long> job = this.jobs.get(id);
 			Optional<Long> speed = Optional.ofNullable(job).map(SolverJob::getMoveEvaluationSpeed);

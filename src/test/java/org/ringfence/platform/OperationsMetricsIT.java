@@ -51,6 +51,15 @@ class OperationsMetricsIT {
 		String valid = csv.substring(0, csv.lastIndexOf(serviceNumber + ",PLANNED,2047-03-03"));
 		Api.Response stored = api.post("admin", "/api/v1/imports/duties", "text/csv", valid.getBytes(StandardCharsets.UTF_8));
 		assertThat(stored.status()).as(stored.body()).isBetween(200, 201);
+		byte[] instance;
+		try (var in = getClass().getResourceAsStream("/shifts/msd/DataSet1-RandomExample1.txt")) {
+			instance = in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		Api.Response designed = api.post("admin", "/api/v1/shift-design/msd?seconds=1", "text/plain", instance);
+		assertThat(designed.status()).as(designed.body()).isEqualTo(200);
 		assertThat(this.metrics.solverRun("test-solver", () -> 42)).isEqualTo(42);
 		assertThatThrownBy(() -> this.metrics.solverRun("test-solver", () -> {
 			throw new IllegalStateException("no solution");
@@ -66,6 +75,7 @@ class OperationsMetricsIT {
 			.containsPattern("ringfence_import_rows_total\\{[^}]*kind=\"duties\"[^}]*outcome=\"rejected\"[^}]*} 1\\.0")
 			.containsPattern("ringfence_solver_runs_seconds_count\\{[^}]*outcome=\"ok\"[^}]*solver=\"test-solver\"[^}]*} 1")
 			.containsPattern("ringfence_solver_runs_seconds_count\\{[^}]*outcome=\"failed\"[^}]*solver=\"test-solver\"[^}]*} 1")
+			.containsPattern("ringfence_solver_runs_seconds_count\\{[^}]*outcome=\"ok\"[^}]*solver=\"shift-design\"[^}]*} 1")
 			.containsPattern("ringfence_report_time_seconds_count\\{[^}]*report=\"abstraction\"")
 			.containsPattern("ringfence_report_time_seconds_count\\{[^}]*report=\"demand-profile\"");
 	}

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ringfence.identity.Roles;
 import org.ringfence.platform.InvalidInput;
+import org.ringfence.platform.Metrics;
 import org.ringfence.shifts.DesignedShift;
 import org.ringfence.shifts.MsdReport;
 import org.ringfence.shifts.MsdShiftDesign;
@@ -37,6 +38,12 @@ class ShiftDesignController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final Metrics metrics;
+
+	ShiftDesignController(Metrics metrics) {
+		this.metrics = metrics;
+	}
+
 	@PostMapping(path = "/msd", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize(Roles.PEOPLE_LISTERS)
 	@Operation(summary = "Design shifts for an instance",
@@ -50,7 +57,7 @@ class ShiftDesignController {
 			throw new InvalidInput("seconds must be between 1 and 60",
 					List.of(new InvalidInput.FieldError("seconds", "Enter 1 to 60 seconds")));
 		}
-		return MsdShiftDesign.design(body, seconds);
+		return this.metrics.solverRun("shift-design", () -> MsdShiftDesign.design(body, seconds));
 	}
 
 	@PostMapping(path = "/msd/evaluate", produces = MediaType.APPLICATION_JSON_VALUE)
