@@ -34,7 +34,8 @@ class ModularityTest {
 			Map.entry("flex", Set.of("tasking", "protocol", "duties", "workforce", "geography", "identity")),
 			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")),
 			Map.entry("allocation", Set.of("demand", "geography", "workforce", "identity")),
-			Map.entry("shifts", Set.of("demand", "workforce", "geography", "identity")));
+			Map.entry("shifts", Set.of("demand", "workforce", "geography", "identity")),
+			Map.entry("performance", Set.of("duties", "flex", "deflection", "demand", "geography", "identity")));
 
 	static JavaClasses classes;
 

@@ -75,6 +75,25 @@ public class PerformanceScope {
 		return place;
 	}
 
+	/** The wards the user may write for, sorted: all for force scope; their boroughs', clusters' or own wards. */
+	public java.util.List<String> writableWards() {
+		RingfenceUser user = this.access.user();
+		if (user.hasForceScope()) {
+			return this.geography.wards(Optional.empty()).stream().map(w -> w.code()).sorted().toList();
+		}
+		Set<String> wards = new TreeSet<>();
+		for (Scope scope : user.scopes()) {
+			switch (scope.type()) {
+				case BOROUGH -> this.geography.wards(Optional.of(scope.code())).forEach(w -> wards.add(w.code()));
+				case CLUSTER -> wards.addAll(this.geography.cluster(scope.code()).wardCodes());
+				case WARD -> wards.add(scope.code());
+				default -> {
+				}
+			}
+		}
+		return java.util.List.copyOf(wards);
+	}
+
 	public boolean coversWard(Place place) {
 		return this.access.covers(place);
 	}
