@@ -72,7 +72,7 @@ class ActivityController {
 	record EntriesRequest(List<EntryRequest> entries) {
 	}
 
-	@PostMapping(path = "/activity", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/activity")
 	@PreAuthorize(PerformanceRoles.ACTIVITY_WRITERS)
 	@Operation(summary = "Record EPIC counts (all or nothing; a count replaces the count of the same ward, month, measure "
 			+ "and priority)", description = "Sergeants for their ward, inspectors for their cluster. A priorityId links the "
@@ -121,7 +121,7 @@ class ActivityController {
 		return this.activities.record(entries);
 	}
 
-	@PostMapping(path = "/activity/import", consumes = { "text/csv", MediaType.MULTIPART_FORM_DATA_VALUE })
+	@PostMapping("/activity/import")
 	@PreAuthorize(PerformanceRoles.ACTIVITY_WRITERS)
 	@Operation(summary = "Import EPIC counts from CSV (all or nothing, idempotent)",
 			description = "A text/csv body, or a multipart field 'file'. Header row required (any order, any case, comma or "

@@ -14,7 +14,6 @@ import org.ringfence.performance.SurveyOutcome;
 import org.ringfence.performance.Surveys;
 import org.ringfence.performance.domain.Quarter;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +60,7 @@ class SurveyController {
 				this.surveys.rule(), outcomes);
 	}
 
-	@PostMapping(path = "/import", consumes = { "text/csv", MediaType.MULTIPART_FORM_DATA_VALUE })
+	@PostMapping("/import")
 	@PreAuthorize(PerformanceRoles.SURVEY_IMPORTERS)
 	@Operation(summary = "Import quarterly survey results from CSV (all or nothing, idempotent)",
 			description = "Columns: period (2024-Q1), area_code (borough E09... or sampled ward E05...), question "

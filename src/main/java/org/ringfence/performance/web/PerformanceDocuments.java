@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 
 /** The performance report as a workbook (POI) and a PDF (openhtmltopdf, from a print template). */
 @Component
-class ReportDocuments {
+class PerformanceDocuments {
 
 	private final PdfDocuments pdfs;
 
-	ReportDocuments(PdfDocuments pdfs) {
+	PerformanceDocuments(PdfDocuments pdfs) {
 		this.pdfs = pdfs;
 	}
 

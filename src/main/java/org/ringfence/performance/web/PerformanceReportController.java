@@ -31,17 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "401", description = "Not logged in")
 @ApiResponse(responseCode = "403", description = "Role or scope does not allow this")
 @ApiResponse(responseCode = "404", description = "No such area")
-class ReportController {
+class PerformanceReportController {
 
 	static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final PerformanceReports reports;
 
-	private final ReportDocuments documents;
+	private final PerformanceDocuments documents;
 
 	private final Clock clock;
 
-	ReportController(PerformanceReports reports, ReportDocuments documents, Clock clock) {
+	PerformanceReportController(PerformanceReports reports, PerformanceDocuments documents, Clock clock) {
 		this.reports = reports;
 		this.documents = documents;
 		this.clock = clock;
