@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ import java.util.Locale;
  * </pre>
  *
  * Times GET /performance?month=M&level=force (the London monthly SN performance report as HTML,
- * logged in as an analyst with HTTP Basic) and, taking turns with it in the same run, the bare SQL
+ * logged in as an analyst with the form login) and, taking turns with it in the same run, the bare SQL
  * of its sources over the same month: EPIC activity by ward and measure, duty minutes by ward team
  * and activity code from duties.duty, problems by ward, demand records by ward for the six months,
  * and survey results of the quarters compared. The ratio report ÷ bare SQL shows what the
@@ -72,11 +71,15 @@ public class PerformanceBench {
 	}
 
 	void run() throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		String auth = "Basic " + Base64.getEncoder().encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));
+		java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+		HttpClient client = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		login(client);
 		String path = "/performance?month=" + this.month + "&level=force";
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Authorization", auth)
 			.timeout(Duration.ofSeconds(120))
 			.GET()
 			.build();
@@ -117,6 +120,32 @@ public class PerformanceBench {
 			result("bare_median_ms", fmt(percentile(bare, 50)));
 			result("bare_p95_ms", fmt(percentile(bare, 95)));
 		}
+	}
+
+	/** Form login (the pages' way in): GET /login for the CSRF token, POST /login, keep the session cookie. */
+	void login(HttpClient client) throws Exception {
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(this.base + "/login")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+			.matcher(page.body());
+		if (!m.find()) {
+			throw new IllegalStateException("no _csrf token in the login page");
+		}
+		String token = m.group(1) != null ? m.group(1) : m.group(2);
+		String form = "username=" + enc(this.user) + "&password=" + enc(this.password) + "&_csrf=" + enc(token);
+		HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(this.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String location = answer.headers().firstValue("Location").orElse("");
+		if (answer.statusCode() != 302 || location.contains("error")) {
+			throw new IllegalStateException("form login failed: " + answer.statusCode() + " " + location);
+		}
+		info("logged in as " + this.user + " (form login)");
+	}
+
+	static String enc(String s) {
+		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
 	/** The bare SQL of the report's sources for the month, each read in full. */

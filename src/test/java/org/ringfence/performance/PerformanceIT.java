@@ -185,6 +185,27 @@ class PerformanceIT {
 	}
 
 	@Test
+	void pagesShowTheReportAndWorkAProblemThroughItsForms() {
+		org.ringfence.support.WebSession analyst = org.ringfence.support.WebSession.signIn(this.port, "analyst");
+		org.ringfence.support.WebSession.Page report = analyst.get("/performance?month=2034-01&level=borough&code=" + CAMDEN);
+		assertThat(report.status()).isEqualTo(200);
+		assertThat(report.body()).contains("Wards needing attention").contains("priorities: not available");
+		org.ringfence.support.WebSession sergeant = org.ringfence.support.WebSession.signIn(this.port, "sergeant.camden");
+		org.ringfence.support.WebSession.Page opened = sergeant.post("/performance/problems/new", "/performance/problems/new",
+				java.util.Map.of("ward", this.sergeantWard, "title", "Graffiti on the underpass", "category", "criminal damage"));
+		assertThat(opened.status()).isEqualTo(302);
+		String page = opened.location().substring(opened.location().indexOf("/performance/problems/"));
+		long id = Long.parseLong(page.substring("/performance/problems/".length()));
+		assertThat(sergeant.post(page, page + "/partners", java.util.Map.of("organisation", "Transport for London")).status())
+			.isEqualTo(302);
+		org.ringfence.support.WebSession.Page skipped = sergeant.post(page, page + "/stage", java.util.Map.of("stage", "REVIEW"));
+		assertThat(skipped.status()).isEqualTo(200);
+		assertThat(skipped.body()).contains("one stage at a time");
+		assertThat(this.api.get("analyst", "/api/v1/performance/problems/" + id).json().get("partners").get(0)
+			.get("organisation").asString()).isEqualTo("Transport for London");
+	}
+
+	@Test
 	void reportTotalsMatchTheirSources() {
 		YearMonth month = YearMonth.now().minusMonths(1);
 		String m = month.toString();

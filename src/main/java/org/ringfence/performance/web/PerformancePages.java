@@ -219,6 +219,52 @@ class PerformancePages {
 		}
 	}
 
+	@PostMapping("/performance/problems/{id}/partners")
+	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
+	String partner(@PathVariable long id, @RequestParam String organisation, @RequestParam(required = false) String role,
+			Model model) {
+		return act(id, model, () -> this.problems.addPartner(id, organisation, role));
+	}
+
+	@PostMapping("/performance/problems/{id}/actions")
+	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
+	String action(@PathVariable long id, @RequestParam String action, @RequestParam(required = false) String owner,
+			@RequestParam Optional<LocalDate> dueOn, Model model) {
+		return act(id, model, () -> this.problems.addAction(id, action, owner, dueOn));
+	}
+
+	@PostMapping("/performance/problems/{id}/links")
+	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
+	String link(@PathVariable long id, @RequestParam String kind, @RequestParam String refId, Model model) {
+		return act(id, model, () -> {
+			long ref;
+			try {
+				ref = Long.parseLong(refId.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw Params.invalid("refId", "enter the id as a number");
+			}
+			return this.problems.link(id, Problems.LinkKind.valueOf(kind), ref);
+		});
+	}
+
+	@PostMapping("/performance/problems/{id}/close")
+	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
+	String close(@PathVariable long id, @RequestParam String whatWasDone, @RequestParam(required = false) String whatChanged,
+			Model model) {
+		return act(id, model, () -> this.problems.close(id, whatWasDone, whatChanged, Optional.empty(), Optional.empty()));
+	}
+
+	private String act(long id, Model model, java.util.function.Supplier<ProblemView> change) {
+		try {
+			change.get();
+			return "redirect:/performance/problems/" + id;
+		}
+		catch (DomainRuleViolation | InvalidInput ex) {
+			return problemPage(model, this.problems.view(id), ex.getMessage());
+		}
+	}
+
 	@GetMapping("/performance/problems/new")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
 	String newProblem(Model model) {
