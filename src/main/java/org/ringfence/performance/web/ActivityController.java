@@ -48,7 +48,7 @@ class ActivityController {
 
 	@GetMapping("/measures")
 	@PreAuthorize(PerformanceRoles.ACTIVITY_READERS)
-	@Operation(summary = "The EPIC measures with their codes and categories")
+	@Operation(operationId = "performanceActivityMeasures", summary = "The EPIC measures with their codes and categories")
 	@ApiResponse(responseCode = "200", description = "The measures")
 	List<MeasureView> measures() {
 		return Arrays.stream(EpicMeasure.values())
@@ -58,7 +58,7 @@ class ActivityController {
 
 	@GetMapping("/activity")
 	@PreAuthorize(PerformanceRoles.ACTIVITY_READERS)
-	@Operation(summary = "A team's EPIC counts for a month (ward=, month=YYYY-MM), within the reader's borough")
+	@Operation(operationId = "performanceActivityCounts", summary = "A team's EPIC counts for a month (ward=, month=YYYY-MM), within the reader's borough")
 	@ApiResponse(responseCode = "200", description = "The counts")
 	@ApiResponse(responseCode = "404", description = "No such ward")
 	List<EpicActivities.Count> counts(@RequestParam String ward, @RequestParam String month) {
@@ -74,7 +74,7 @@ class ActivityController {
 
 	@PostMapping("/activity")
 	@PreAuthorize(PerformanceRoles.ACTIVITY_WRITERS)
-	@Operation(summary = "Record EPIC counts (all or nothing; a count replaces the count of the same ward, month, measure "
+	@Operation(operationId = "performanceActivityRecord", summary = "Record EPIC counts (all or nothing; a count replaces the count of the same ward, month, measure "
 			+ "and priority)", description = "Sergeants for their ward, inspectors for their cluster. A priorityId links the "
 					+ "count to one of the ward's priorities: refused with 422 \"priorities are not available\" while the "
 					+ "neighbourhood module is absent.")
@@ -123,7 +123,7 @@ class ActivityController {
 
 	@PostMapping("/activity/import")
 	@PreAuthorize(PerformanceRoles.ACTIVITY_WRITERS)
-	@Operation(summary = "Import EPIC counts from CSV (all or nothing, idempotent)",
+	@Operation(operationId = "performanceActivityImportCsv", summary = "Import EPIC counts from CSV (all or nothing, idempotent)",
 			description = "A text/csv body, or a multipart field 'file'. Header row required (any order, any case, comma or "
 					+ "semicolon, UTF-8): ward_code, month (YYYY-MM), measure (a code of /measures), count (0..100000), "
 					+ "optional priority_id. One row per ward, month, measure and priority. Any problem rejects the whole "

@@ -47,9 +47,9 @@ class PerformanceReportController {
 		this.clock = clock;
 	}
 
-	@GetMapping({ "/report", "/report.json" })
+	@GetMapping("/report")
 	@PreAuthorize(PerformanceRoles.REPORT_READERS)
-	@Operation(summary = "The monthly SN performance report of the force, a BCU, a borough or a team (ward)",
+	@Operation(operationId = "performanceReportReport", summary = "The monthly SN performance report of the force, a BCU, a borough or a team (ward)",
 			description = "month=YYYY-MM (default last month), level=force|bcu|borough|ward (default force), code= (BCU "
 					+ "name, borough code or ward code). JSON by default; PDF or XLSX with format=pdf|xlsx, the .pdf/.xlsx "
 					+ "paths, or Accept: application/pdf / the XLSX type. Borough roles read their borough and its wards.")
@@ -64,7 +64,7 @@ class PerformanceReportController {
 
 	@GetMapping("/report.pdf")
 	@PreAuthorize(PerformanceRoles.REPORT_READERS)
-	@Operation(summary = "The monthly SN performance report as PDF")
+	@Operation(operationId = "performanceReportPdf", summary = "The monthly SN performance report as PDF")
 	@ApiResponse(responseCode = "200", description = "The PDF")
 	ResponseEntity<?> pdf(@RequestParam Optional<String> month, @RequestParam Optional<String> level,
 			@RequestParam Optional<String> code) throws IOException {
@@ -73,7 +73,7 @@ class PerformanceReportController {
 
 	@GetMapping("/report.xlsx")
 	@PreAuthorize(PerformanceRoles.REPORT_READERS)
-	@Operation(summary = "The monthly SN performance report as an XLSX workbook")
+	@Operation(operationId = "performanceReportXlsx", summary = "The monthly SN performance report as an XLSX workbook")
 	@ApiResponse(responseCode = "200", description = "The workbook")
 	ResponseEntity<?> xlsx(@RequestParam Optional<String> month, @RequestParam Optional<String> level,
 			@RequestParam Optional<String> code) throws IOException {

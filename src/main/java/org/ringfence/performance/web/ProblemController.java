@@ -40,7 +40,7 @@ class ProblemController {
 
 	@GetMapping
 	@PreAuthorize(PerformanceRoles.PROBLEM_READERS)
-	@Operation(summary = "Search problems across London (borough users: their borough), newest first, paged",
+	@Operation(operationId = "performanceProblemSearch", summary = "Search problems across London (borough users: their borough), newest first, paged",
 			description = "Filters: ward, borough, stage (e.g. PLAN_AND_ACTION), status (OPEN|CLOSED), category (exact, any "
 					+ "case), text (in title, description, category), openedFrom/openedTo (YYYY-MM-DD); page from 0, size 1-100.")
 	@ApiResponse(responseCode = "200", description = "A page of problems")
@@ -76,7 +76,7 @@ class ProblemController {
 	@PostMapping
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Open a problem of a ward in the caller's scope (stage 1, research)")
+	@Operation(operationId = "performanceProblemOpen", summary = "Open a problem of a ward in the caller's scope (stage 1, research)")
 	@ApiResponse(responseCode = "201", description = "Opened")
 	ProblemView open(@RequestBody OpenRequest r) {
 		return this.problems.open(new Problems.NewProblem(r.wardCode(), r.title(), r.category(), r.description(),
@@ -85,7 +85,7 @@ class ProblemController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(PerformanceRoles.PROBLEM_READERS)
-	@Operation(summary = "A problem with its stages, partners, actions, links and evaluation")
+	@Operation(operationId = "performanceProblemView", summary = "A problem with its stages, partners, actions, links and evaluation")
 	@ApiResponse(responseCode = "200", description = "The problem")
 	ProblemView view(@PathVariable long id) {
 		return this.problems.view(id);
@@ -96,7 +96,7 @@ class ProblemController {
 
 	@PostMapping("/{id}/stage")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
-	@Operation(summary = "Move a problem to another stage: forward to the next stage, or back with a reason",
+	@Operation(operationId = "performanceProblemStage", summary = "Move a problem to another stage: forward to the next stage, or back with a reason",
 			description = "409 for an illegal move (skipping ahead, staying, going back without a reason, a closed problem, "
 					+ "a stale version).")
 	@ApiResponse(responseCode = "200", description = "Moved")
@@ -111,7 +111,7 @@ class ProblemController {
 
 	@PostMapping("/{id}/partners")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
-	@Operation(summary = "Add a partner organisation involved in the problem")
+	@Operation(operationId = "performanceProblemPartner", summary = "Add a partner organisation involved in the problem")
 	@ApiResponse(responseCode = "200", description = "Added")
 	ProblemView partner(@PathVariable long id, @RequestBody PartnerRequest r) {
 		return this.problems.addPartner(id, r.organisation(), r.role());
@@ -122,7 +122,7 @@ class ProblemController {
 
 	@PostMapping("/{id}/actions")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
-	@Operation(summary = "Add an action to the problem")
+	@Operation(operationId = "performanceProblemAction", summary = "Add an action to the problem")
 	@ApiResponse(responseCode = "200", description = "Added")
 	ProblemView action(@PathVariable long id, @RequestBody ActionRequest r) {
 		return this.problems.addAction(id, r.action(), r.owner(), Optional.ofNullable(r.dueOn()));
@@ -133,7 +133,7 @@ class ProblemController {
 
 	@PostMapping("/{id}/actions/{actionId}/done")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
-	@Operation(summary = "Mark an action done")
+	@Operation(operationId = "performanceProblemDone", summary = "Mark an action done")
 	@ApiResponse(responseCode = "200", description = "Done")
 	ProblemView done(@PathVariable long id, @PathVariable long actionId, @RequestBody(required = false) DoneRequest r) {
 		return this.problems.completeAction(id, actionId, Optional.ofNullable(r == null ? null : r.doneOn()));
@@ -144,7 +144,7 @@ class ProblemController {
 
 	@PostMapping("/{id}/links")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
-	@Operation(summary = "Link a priority, flex request or deflected call (kind PRIORITY|FLEX_REQUEST|DEFLECTED_CALL)",
+	@Operation(operationId = "performanceProblemLink", summary = "Link a priority, flex request or deflected call (kind PRIORITY|FLEX_REQUEST|DEFLECTED_CALL)",
 			description = "422 when the target does not exist, is elsewhere, or (priorities) the neighbourhood module is "
 					+ "absent: \"priorities are not available\".")
 	@ApiResponse(responseCode = "200", description = "Linked")
@@ -168,7 +168,7 @@ class ProblemController {
 
 	@PostMapping("/{id}/close")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
-	@Operation(summary = "Close a problem after its review, with the evaluation",
+	@Operation(operationId = "performanceProblemClose", summary = "Close a problem after its review, with the evaluation",
 			description = "The ward's demand (TNO, ASB, calls) is compared in equal periods before opening and up to closing, "
 					+ "from the demand module, or reported as not available. 409 unless the problem is at the review stage.")
 	@ApiResponse(responseCode = "200", description = "Closed")

@@ -40,7 +40,7 @@ class SurveyController {
 
 	@GetMapping
 	@PreAuthorize(PerformanceRoles.REPORT_READERS)
-	@Operation(summary = "Survey outcomes of an area for a quarter, flagged quarter on quarter and year on year",
+	@Operation(operationId = "performanceSurveyOutcomes", summary = "Survey outcomes of an area for a quarter, flagged quarter on quarter and year on year",
 			description = "level=force|bcu|borough|ward (default force), code= (BCU name, borough or ward code), "
 					+ "period=2024-Q1 (default the latest held). Force and BCU figures pool their boroughs' samples.")
 	@ApiResponse(responseCode = "200", description = "The outcomes")
@@ -62,7 +62,7 @@ class SurveyController {
 
 	@PostMapping("/import")
 	@PreAuthorize(PerformanceRoles.SURVEY_IMPORTERS)
-	@Operation(summary = "Import quarterly survey results from CSV (all or nothing, idempotent)",
+	@Operation(operationId = "performanceSurveyImportCsv", summary = "Import quarterly survey results from CSV (all or nothing, idempotent)",
 			description = "Columns: period (2024-Q1), area_code (borough E09... or sampled ward E05...), question "
 					+ "(satisfaction, asb_concern, feel_safe, understand_priorities, deal_with_priorities, know_ward_officer), "
 					+ "sample_size, and positives or proportion (0..1 or 62.5%). A row replaces the result of the same "
