@@ -36,7 +36,8 @@ class ModularityTest {
 			Map.entry("allocation", Set.of("demand", "geography", "workforce", "identity")),
 			Map.entry("shifts", Set.of("demand", "workforce", "geography", "identity")),
 			Map.entry("neighbourhood", Set.of("workforce", "geography", "identity")),
-			Map.entry("rostering", Set.of("shifts", "duties", "workforce", "geography", "identity")));
+			Map.entry("rostering", Set.of("shifts", "duties", "workforce", "geography", "identity")),
+			Map.entry("performance", Set.of("duties", "flex", "deflection", "demand", "geography", "identity")));
 
 	static JavaClasses classes;
 

@@ -296,6 +296,34 @@ class AccessMatrixIT {
 		calls.add(new Call("analyst", "POST", "/api/v1/schools/criteria", 403));
 		calls.add(new Call("smt.camden", "POST", plans + "/1/decision", 403));
 		calls.add(new Call("analyst", "POST", plans + "/1/consultations", 403));
+		// performance (EPIC activity, problems, surveys, the monthly SN report): report readers by borough; sergeants enter activity
+		String report = "/api/v1/performance/report?month=2034-01";
+		calls.add(new Call("analyst", "GET", report, 200));
+		calls.add(new Call("oversight", "GET", report, 200));
+		calls.add(new Call("admin", "GET", report + "&level=borough&code=" + HACKNEY, 200));
+		calls.add(new Call("supt.camden", "GET", report + "&level=borough&code=" + CAMDEN, 200));
+		calls.add(new Call("inspector.camden", "GET", report + "&level=ward&code=" + this.sergeantWard, 200));
+		calls.add(new Call("supt.hackney", "GET", report + "&level=borough&code=" + CAMDEN, 403));
+		calls.add(new Call("smt.camden", "GET", report, 403));
+		for (String user : List.of("sergeant.camden", "officer.camden", "controller", "resources.camden")) {
+			calls.add(new Call(user, "GET", report + "&level=borough&code=" + CAMDEN, 403));
+			calls.add(new Call(user, "GET", "/api/v1/performance/surveys?level=borough&code=" + CAMDEN, 403));
+		}
+		calls.add(new Call("oversight", "GET", "/api/v1/performance/surveys", 200));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/performance/activity?ward=" + this.sergeantWard + "&month=2034-01", 200));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/performance/activity?ward=" + this.sergeantWard + "&month=2034-01", 403));
+		calls.add(new Call("supt.hackney", "GET", "/api/v1/performance/activity?ward=" + this.sergeantWard + "&month=2034-01", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/performance/activity/import", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/performance/activity/import", 403));
+		calls.add(new Call("smt.camden", "POST", "/api/v1/performance/activity/import", 403));
+		calls.add(new Call("sergeant.camden", "POST", "/api/v1/performance/surveys/import", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/performance/surveys/import", 403));
+		calls.add(new Call("sergeant.camden", "GET", "/api/v1/performance/problems", 200));
+		calls.add(new Call("controller", "GET", "/api/v1/performance/problems", 403));
+		calls.add(new Call("officer.camden", "GET", "/api/v1/performance/problems", 403));
+		calls.add(new Call("oversight", "POST", "/api/v1/performance/problems", 403));
+		calls.add(new Call("analyst", "POST", "/api/v1/performance/problems", 403));
+		calls.add(new Call("resources.camden", "POST", "/api/v1/performance/problems/1/stage", 403));
 		for (String user : List.of("oversight", "controller", "inspector.camden", "sergeant.camden", "officer.camden",
 				"resources.camden")) {
 			calls.add(new Call(user, "GET", plans, 403));
@@ -400,6 +428,14 @@ class AccessMatrixIT {
 		calls.add(new Call("analyst", "POST", "/supervision/plans", 403));
 		calls.add(new Call("smt.camden", "POST", "/supervision/plans/1/decision", 403));
 		calls.add(new Call("analyst", "POST", "/schools/allocations", 403));
+		// performance pages
+		calls.add(new Call("analyst", "GET", "/performance", 200));
+		calls.add(new Call("sergeant.camden", "GET", "/performance", 403));
+		calls.add(new Call("officer.camden", "GET", "/performance/problems", 403));
+		calls.add(new Call("sergeant.camden", "GET", "/performance/activity", 200));
+		calls.add(new Call("oversight", "GET", "/performance/activity", 403));
+		calls.add(new Call("supt.hackney", "GET", "/performance?month=2034-01&level=borough&code=" + CAMDEN, 403));
+		calls.add(new Call(null, "GET", "/performance", 302));
 		calls.add(new Call(null, "GET", "/allocation", 302));
 		calls.add(new Call(null, "GET", "/supervision", 302));
 		calls.add(new Call(null, "GET", "/schools", 302));
@@ -531,7 +567,23 @@ class AccessMatrixIT {
 				new String[] { "GET", "/api/v1/clusters/X/rosters" }, new String[] { "PUT", "/api/v1/rosters/1/assignments/d0-s0-0" },
 				new String[] { "POST", "/api/v1/rosters/1/solve" }, new String[] { "POST", "/api/v1/rosters/1/publish" },
 				new String[] { "GET", "/api/v1/rosters/1/officers/1.ics" },
-				new String[] { "GET", "/api/v1/clusters/X/coverage?from=2047-01-05&to=2047-01-11" }));
+				new String[] { "GET", "/api/v1/clusters/X/coverage?from=2047-01-05&to=2047-01-11" },
+				// performance
+				new String[] { "GET", "/api/v1/performance/report?month=2034-01" },
+				new String[] { "GET", "/api/v1/performance/report.pdf?month=2034-01" },
+				new String[] { "GET", "/api/v1/performance/report.xlsx?month=2034-01" },
+				new String[] { "GET", "/api/v1/performance/measures" },
+				new String[] { "GET", "/api/v1/performance/activity?ward=E05000137&month=2034-01" },
+				new String[] { "POST", "/api/v1/performance/activity" }, new String[] { "POST", "/api/v1/performance/activity/import" },
+				new String[] { "GET", "/api/v1/performance/surveys" }, new String[] { "POST", "/api/v1/performance/surveys/import" },
+				new String[] { "GET", "/api/v1/performance/problems" }, new String[] { "POST", "/api/v1/performance/problems" },
+				new String[] { "GET", "/api/v1/performance/problems/1" },
+				new String[] { "POST", "/api/v1/performance/problems/1/stage" },
+				new String[] { "POST", "/api/v1/performance/problems/1/partners" },
+				new String[] { "POST", "/api/v1/performance/problems/1/actions" },
+				new String[] { "POST", "/api/v1/performance/problems/1/actions/1/done" },
+				new String[] { "POST", "/api/v1/performance/problems/1/links" },
+				new String[] { "POST", "/api/v1/performance/problems/1/close" }));
 		// operations (ops): endpoints the list above missed
 		endpoints.add(new String[] { "DELETE", "/api/v1/demand/local-factors/1" });
 		endpoints.add(new String[] { "GET", "/api/v1/me/duties.ics?from=2026-01-01&to=2026-01-31" });
