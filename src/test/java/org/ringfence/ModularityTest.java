@@ -35,7 +35,7 @@ class ModularityTest {
 			Map.entry("deflection", Set.of("flex", "tasking", "duties", "workforce", "geography", "identity")),
 			Map.entry("allocation", Set.of("demand", "geography", "workforce", "identity")),
 			Map.entry("shifts", Set.of("demand", "workforce", "geography", "identity")),
-			Map.entry("neighbourhood", Set.of("workforce", "geography", "identity")),
+			Map.entry("neighbourhood", Set.of("performance", "workforce", "geography", "identity")),
 			Map.entry("rostering", Set.of("shifts", "duties", "workforce", "geography", "identity")),
 			Map.entry("performance", Set.of("duties", "flex", "deflection", "demand", "geography", "identity")));
 

@@ -103,13 +103,38 @@ class PerformanceIT {
 		assertThat(sql(this.otherCamdenWard, "2034-03")).isZero();
 	}
 
+	/** A priority of the ward agreed on the day (through the neighbourhood module's API); its id. */
+	long priority(String user, String ward, String agreedOn) {
+		Api.Response created = json(user, "/api/v1/neighbourhoods/" + ward + "/priorities", """
+				{"issue":"Youths gathering at the estate garages","category":"ASB - youth","action":"Evening patrols",				"agreedOn":"%s"}""".formatted(agreedOn));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
 	@Test
-	void linksToPrioritiesAreRefusedWhileThePrioritiesAreNotAvailable() {
-		Api.Response response = json("sergeant.camden", "/api/v1/performance/activity", "{\"entries\":[{\"wardCode\":\""
-				+ this.sergeantWard + "\",\"month\":\"2034-04\",\"measure\":\"arrests\",\"count\":2,\"priorityId\":5}]}");
-		assertThat(response.status()).isEqualTo(422);
-		assertThat(response.json().get("detail").asString()).isEqualTo("priorities are not available");
-		assertThat(sql(this.sergeantWard, "2034-04")).isZero();
+	void activityLinksOnlyToAPriorityOfItsOwnWard() {
+		String today = java.time.LocalDate.now().toString();
+		String thisMonth = java.time.YearMonth.now().toString();
+		long own = priority("sergeant.camden", this.sergeantWard, today);
+		Api.Response linked = json("sergeant.camden", "/api/v1/performance/activity", "{\"entries\":[{\"wardCode\":\""
+				+ this.sergeantWard + "\",\"month\":\"" + thisMonth + "\",\"measure\":\"arrests\",\"count\":2,\"priorityId\":" + own
+				+ "}]}");
+		assertThat(linked.status()).as(linked.body()).isBetween(200, 201);
+		assertThat(this.jdbc.sql("select count from performance.epic_activity where ward_code = ? and month = ?::date "
+				+ "and measure = 'arrests' and priority_id = ?").params(this.sergeantWard, thisMonth + "-01", own).query(Long.class).single())
+			.isEqualTo(2);
+		long elsewhere = priority("admin", this.otherCamdenWard, today);
+		for (long wrong : new long[] { elsewhere, 999_999_999L }) {
+			Api.Response refused = json("sergeant.camden", "/api/v1/performance/activity", "{\"entries\":[{\"wardCode\":\""
+					+ this.sergeantWard + "\",\"month\":\"2034-05\",\"measure\":\"arrests\",\"count\":2,\"priorityId\":" + wrong
+					+ "}]}");
+			assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+			assertThat(refused.json().get("code").asString()).isEqualTo("priority-link-refused");
+		}
+		assertThat(sql(this.sergeantWard, "2034-05")).isZero();
+		JsonNode ward = this.api.get("analyst", "/api/v1/performance/report?month=" + thisMonth + "&level=ward&code="
+				+ this.sergeantWard).json();
+		assertThat(ward.get("activity").toString()).contains("Youths gathering at the estate garages");
 	}
 
 	@Test
@@ -125,9 +150,11 @@ class PerformanceIT {
 		assertThat(json("sergeant.camden", base + "/stage", "{\"stage\":\"RESEARCH\",\"reason\":\"profile incomplete\"}").status())
 			.isEqualTo(200);
 		assertThat(json("sergeant.camden", base + "/close", "{\"whatWasDone\":\"x\"}").status()).isEqualTo(409);
-		Api.Response priority = json("sergeant.camden", base + "/links", "{\"kind\":\"PRIORITY\",\"refId\":3}");
-		assertThat(priority.status()).isEqualTo(422);
-		assertThat(priority.body()).contains("priorities are not available");
+		long agreed = priority("sergeant.camden", this.sergeantWard, java.time.LocalDate.now().toString());
+		Api.Response priority = json("sergeant.camden", base + "/links", "{\"kind\":\"PRIORITY\",\"refId\":" + agreed + "}");
+		assertThat(priority.status()).as(priority.body()).isEqualTo(200);
+		assertThat(json("sergeant.camden", base + "/links", "{\"kind\":\"PRIORITY\",\"refId\":999999999}").status())
+			.isEqualTo(422);
 		assertThat(json("sergeant.camden", base + "/links", "{\"kind\":\"FLEX_REQUEST\",\"refId\":999999}").status()).isEqualTo(422);
 		assertThat(json("sergeant.camden", base + "/partners", "{\"organisation\":\"Camden Council ASB team\"}").status())
 			.isEqualTo(200);
@@ -189,7 +216,7 @@ class PerformanceIT {
 		org.ringfence.support.WebSession analyst = org.ringfence.support.WebSession.signIn(this.port, "analyst");
 		org.ringfence.support.WebSession.Page report = analyst.get("/performance?month=2034-01&level=borough&code=" + CAMDEN);
 		assertThat(report.status()).isEqualTo(200);
-		assertThat(report.body()).contains("Wards needing attention").contains("priorities: not available");
+		assertThat(report.body()).contains("Wards needing attention").doesNotContain("priorities: not available");
 		org.ringfence.support.WebSession sergeant = org.ringfence.support.WebSession.signIn(this.port, "sergeant.camden");
 		org.ringfence.support.WebSession.Page opened = sergeant.post("/performance/problems/new", "/performance/problems/new",
 				java.util.Map.of("ward", this.sergeantWard, "title", "Graffiti on the underpass", "category", "criminal damage"));
@@ -229,7 +256,7 @@ class PerformanceIT {
 		JsonNode ward = this.api.get("analyst", "/api/v1/performance/report?month=" + m + "&level=ward&code=" + this.sergeantWard)
 			.json();
 		assertThat(ward.get("activity").get("total").asLong()).isEqualTo(sql(this.sergeantWard, m));
-		assertThat(ward.get("activity").get("prioritiesNote").asString()).isEqualTo("priorities: not available");
+		assertThat(ward.get("activity").get("prioritiesNote").asString()).isNotEqualTo("priorities: not available");
 		AbstractionReport.Summary team = source.teams().stream().filter(s -> s.code().equals(this.sergeantWard)).findFirst().orElseThrow();
 		assertThat(ward.get("visibility").get("dutyMinutes").asLong()).isEqualTo(team.dutyMinutes());
 		JsonNode force = this.api.get("oversight", "/api/v1/performance/report?month=" + m).json();
