@@ -460,6 +460,18 @@ class AccessMatrixIT {
 				"/tasking/meetings/1/items", "/tasking/meetings/1/items/1/decision")) {
 			calls.add(new Call("officer.camden", "POST", path, 403));
 		}
+		// rosters, ward panels and the performance framework: anonymous callers to the login page, officers post no form
+		for (String path : List.of("/rosters", "/rosters/1", "/rosters/1.xlsx", "/panels", "/priorities/themes",
+				"/performance/problems/new", "/performance/problems/1")) {
+			calls.add(new Call(null, "GET", path, 302));
+		}
+		for (String path : List.of("/panels/" + this.sergeantWard + "/meetings/new",
+				"/panels/" + this.sergeantWard + "/priorities/new", "/priorities/1/status", "/performance/activity",
+				"/performance/activity/import", "/performance/problems/new", "/performance/problems/1/actions",
+				"/performance/problems/1/close", "/performance/problems/1/links", "/performance/problems/1/partners",
+				"/performance/problems/1/stage")) {
+			calls.add(new Call("officer.camden", "POST", path, 403));
+		}
 		return calls;
 	}
 
@@ -655,6 +667,7 @@ class AccessMatrixIT {
 			calls.add(new Call(null, "GET", path, 200));
 		}
 		calls.add(new Call(null, "POST", "/police-uk/api/forces|{}", 403));
+		calls.add(new Call(null, "GET", "/neighbourhoods/locate?lat=51.5390&lng=-0.1426", 302));
 		calls.add(new Call(null, "GET", "/panels/" + ward, 302));
 		calls.add(new Call("officer.camden", "GET", "/panels/" + ward, 403));
 		calls.add(new Call("sergeant.camden", "GET", "/panels/" + this.hackneyWard, 403));
@@ -741,6 +754,8 @@ class AccessMatrixIT {
 		List<Call> rows = new ArrayList<>(matrix());
 		rows.addAll(pages());
 		anonymousEndpoints().forEach(e -> rows.add(new Call(null, e[0], e[1], 401)));
+		neighbourhoodCalls().forEach(c -> rows.add(new Call(c.user(), c.method(), c.path().replaceFirst("\\|.*$", ""),
+				c.expected())));
 		List<String> missing = new ArrayList<>();
 		int checked = 0;
 		for (var entry : this.handlerMapping.getHandlerMethods().entrySet()) {
