@@ -106,13 +106,13 @@ public class DutyService {
 	public String calendar(long personId, LocalDate from, LocalDate to) {
 		Map<String, String> codes = codeNames();
 		Map<String, String> wards = wardNames();
-		List<org.ringfence.duties.domain.ICalendar.Event> events = ofPerson(personId, Optional.empty(), from, to).stream()
-			.map(d -> new org.ringfence.duties.domain.ICalendar.Event("duty-" + d.id() + "@ringfence", d.startsAt(),
+		List<org.ringfence.platform.ICalendar.Event> events = ofPerson(personId, Optional.empty(), from, to).stream()
+			.map(d -> new org.ringfence.platform.ICalendar.Event("duty-" + d.id() + "@ringfence", d.startsAt(),
 					d.endsAt(), codes.getOrDefault(d.activityCode(), d.activityCode()) + " (" + d.kind().name().toLowerCase() + ")",
 					d.wardCode().map(w -> wards.getOrDefault(w, w)).orElse(d.place()),
 					d.noticeDays().map(n -> "Rest day cancelled with " + n + " days' notice.").orElse("")))
 			.toList();
-		return org.ringfence.duties.domain.ICalendar.write("Ringfence duties", events, this.clock.instant());
+		return org.ringfence.platform.ICalendar.write("Duties", "Ringfence duties", events, this.clock.instant());
 	}
 
 	/** Where a ward sits, for access checks. */

@@ -26,7 +26,7 @@ import org.ringfence.rostering.RosterViews.RosterJob;
 import org.ringfence.rostering.RosterViews.RosterSummary;
 import org.ringfence.rostering.RosterViews.SlotEdit;
 import org.ringfence.rostering.Rosters;
-import org.ringfence.rostering.domain.RosterCalendar;
+import org.ringfence.platform.ICalendar;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -160,18 +160,18 @@ class RosterController {
 			.map(RosterViews.RosterOfficer::name)
 			.findFirst()
 			.orElseThrow(() -> new org.ringfence.platform.NotFound("Person " + personId + " is not on roster " + id + "."));
-		List<RosterCalendar.Tour> tours = roster.assignments()
+		List<ICalendar.Event> tours = roster.assignments()
 			.stream()
 			.filter(a -> a.personId().isPresent() && a.personId().get() == personId)
 			.map(a -> {
 				NewDuty duty = NewDuty.ofLocalTimes(personId, org.ringfence.duties.DutyKind.PLANNED, a.date(), a.start(),
 						a.end(), Optional.of(a.ward()), "", "SN_WARD");
-				return new RosterCalendar.Tour("roster-" + id + "-" + a.slotId() + "@ringfence", duty.startsAt(),
+				return new ICalendar.Event("roster-" + id + "-" + a.slotId() + "@ringfence", duty.startsAt(),
 						duty.endsAt(), "Tour " + a.start() + "-" + a.end() + " (" + a.role().toLowerCase() + ")",
-						"Ward " + a.ward());
+						"Ward " + a.ward(), "");
 			})
 			.toList();
-		String body = RosterCalendar.write("Roster " + id + ": " + name + " (" + roster.status().toLowerCase() + ")", tours,
+		String body = ICalendar.write("Rosters", "Roster " + id + ": " + name + " (" + roster.status().toLowerCase() + ")", tours,
 				this.clock.instant());
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))

@@ -1,11 +1,10 @@
-package org.ringfence.duties;
+package org.ringfence.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ringfence.duties.domain.ICalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,7 @@ class ICalendarTest {
 
 	@Test
 	void writesOneEventPerDutyInUtcWithCrlfLines() {
-		String ics = ICalendar.write("My duties", List.of(new ICalendar.Event("duty-1@ringfence",
+		String ics = ICalendar.write("Duties", "My duties", List.of(new ICalendar.Event("duty-1@ringfence",
 				Instant.parse("2026-07-01T06:00:00Z"), Instant.parse("2026-07-01T14:00:00Z"), "Safer Neighbourhoods duty",
 				"Highgate", "")), STAMP);
 		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
@@ -27,7 +26,7 @@ class ICalendarTest {
 	@Test
 	void escapesTextAndFoldsLongLinesAt75Octets() {
 		String summary = "Rest day, cancelled; notice 3 days \\ owed a rest day in lieu - " + "é".repeat(40);
-		String ics = ICalendar.write("c", List.of(new ICalendar.Event("u", STAMP, STAMP.plusSeconds(60), summary, "", "")),
+		String ics = ICalendar.write("Duties", "c", List.of(new ICalendar.Event("u", STAMP, STAMP.plusSeconds(60), summary, "", "")),
 				STAMP);
 		assertThat(ics).contains("Rest day\\, cancelled\\; notice 3 days \\\\ owed");
 		for (String line : ics.split("\r\n")) {

@@ -1,4 +1,4 @@
-package org.ringfence.duties.domain;
+package org.ringfence.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,11 +21,12 @@ public final class ICalendar {
 	public record Event(String uid, Instant start, Instant end, String summary, String location, String description) {
 	}
 
-	public static String write(String calendarName, List<Event> events, Instant stamp) {
+	/** A calendar of the product named (e.g. "Duties": PRODID -//Ringfence//Duties//EN). */
+	public static String write(String product, String calendarName, List<Event> events, Instant stamp) {
 		StringBuilder out = new StringBuilder();
 		line(out, "BEGIN:VCALENDAR");
 		line(out, "VERSION:2.0");
-		line(out, "PRODID:-//Ringfence//Duties//EN");
+		line(out, "PRODID:-//Ringfence//" + text(product) + "//EN");
 		line(out, "CALSCALE:GREGORIAN");
 		line(out, "METHOD:PUBLISH");
 		line(out, "X-WR-CALNAME:" + text(calendarName));
