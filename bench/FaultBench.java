@@ -40,12 +40,18 @@ import java.util.regex.Pattern;
  * <ol>
  * <li><b>kill</b>: SIGKILL of the application in the middle of a large duty import; after the
  * restart the database holds all or none of it, and the retried import completes exactly once;</li>
+ * <li><b>flex</b>: SIGKILL of the application in the middle of a flex authorisation (held, with its
+ * transaction open and rows already written, at its audit step by a lock this driver takes): after the
+ * restart the request is still presented and no duty of it changed; the retried authorisation
+ * succeeds once and changes every duty;</li>
  * <li><b>db</b>: the embedded PostgreSQL stopped (fast shutdown) and started again under a load of
  * duty writes: health reports DOWN, recovers by itself, and every write answered 201 is stored;</li>
  * <li><b>two</b>: a second instance over the same PostgreSQL (the external-database configuration,
  * pointed at the first instance's server): a session made on one is valid on the other (alternating
  * requests with one cookie jar), a concurrent double change of one duty at the same version (one
- * request to each instance at once) gives one 200 and one 409, and the cluster-wide scheduled job
+ * request to each instance at once) gives one 200 and one 409, a flex request authorised on both
+ * instances at once is authorised once (one 200, one 409, its duties changed once), and the
+ * cluster-wide scheduled job
  * (marking abandoned import jobs failed) acts once for both instances.</li>
  * </ol>
  * JDK only plus the PostgreSQL JDBC driver on the class path (to count rows by SQL). Writes a JSON
@@ -92,7 +98,7 @@ public class FaultBench {
 		Path results = Path.of(options.getOrDefault("results", "bench/results"));
 		int rows = Integer.parseInt(options.getOrDefault("rows", "200000"));
 		int startTimeout = Integer.parseInt(options.getOrDefault("start-timeout", "300"));
-		String only = options.getOrDefault("only", "kill,db,two");
+		String only = options.getOrDefault("only", "kill,flex,db,two");
 		FaultBench bench = new FaultBench(jar, work, results, rows, startTimeout);
 		Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
 		int rc;
@@ -116,6 +122,9 @@ public class FaultBench {
 		App one = start("one", freePort(), data, Map.of());
 		if (only.contains("kill")) {
 			one = killDuringImport(one);
+		}
+		if (only.contains("flex")) {
+			one = killDuringFlexAuthorisation(one);
 		}
 		if (only.contains("db")) {
 			databaseRestartUnderLoad(one);
@@ -206,6 +215,240 @@ public class FaultBench {
 			}
 		}
 		return csv.toString();
+	}
+
+	// ------------------------------------------------------------------ (a2) SIGKILL during a flex authorisation
+
+	/** A flex request taken to PRESENTED over rostered tours: one constable of a providing ward for a week. */
+	record FlexCase(long id, long officer, String receiving, String providing, LocalDate first, LocalDate last) {
+	}
+
+	static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+
+	/**
+	 * Rosters every ward-team member of a Camden ward of the demo sergeant (receiving) and of a ward of another
+	 * cluster (providing) on 8-hour on-ward tours for the week from {@code first}, drafts a flex of the providing
+	 * ward's constable with the most recent posting, and presents it as the demo users would.
+	 */
+	FlexCase presentedFlex(App app, LocalDate first) throws Exception {
+		LocalDate last = first.plusDays(6);
+		List<String> sergeantWards = codes(get(app, "sergeant.camden", "/api/v1/me"));
+		String inspectorCluster = codes(get(app, "inspector.camden", "/api/v1/me")).get(0);
+		String receiving;
+		String providing;
+		long officer;
+		try (Connection c = app.db()) {
+			receiving = string(c, "select min(ward_code) from geography.ward_place where cluster_code = ? and ward_code = any(?)",
+					inspectorCluster, sergeantWards.toArray(String[]::new));
+			providing = string(c, """
+					select p.ward_code from geography.ward_place p join workforce.team_membership t on t.ward_code = p.ward_code
+					where p.borough_code = 'E09000007' and p.cluster_code <> ? and p.active and t.end_date is null
+					group by p.ward_code
+					having count(*) filter (where t.role in ('DWO', 'PC')) >= 3 and count(*) filter (where t.role = 'PCSO') >= 1
+					order by count(*) filter (where t.role in ('DWO', 'PC')) desc, p.ward_code limit 1""", inspectorCluster);
+			if (receiving == null || providing == null) {
+				throw new IllegalStateException("no receiving ward (" + receiving + ") or providing ward (" + providing
+						+ ") in the demo Camden teams");
+			}
+			officer = Long.parseLong(string(c, """
+					select max(person_id)::text from workforce.team_membership
+					where ward_code = ? and role in ('DWO', 'PC') and end_date is null""", providing));
+			try (PreparedStatement ps = c.prepareStatement("""
+					insert into duties.duty (person_id, kind, duty_date, starts_at, ends_at, ward_code, activity_code, source, changed_by)
+					select t.person_id, 'PLANNED', g::date,
+					       (g::date + case when t.person_id % 2 = 0 then time '07:00' else time '15:00' end) at time zone 'Europe/London',
+					       (g::date + case when t.person_id % 2 = 0 then time '15:00' else time '23:00' end) at time zone 'Europe/London',
+					       t.ward_code, 'SN_WARD', 'fault bench', 'bench'
+					from workforce.team_membership t
+					cross join generate_series(cast(? as date), cast(? as date), interval '1 day') g
+					where t.ward_code = any(?) and t.role in ('DWO', 'PC', 'PCSO', 'SERGEANT') and t.end_date is null
+					on conflict do nothing""")) {
+				ps.setObject(1, first);
+				ps.setObject(2, last);
+				ps.setArray(3, c.createArrayOf("text", new String[] { receiving, providing }));
+				ps.executeUpdate();
+			}
+		}
+		String body = "{\"receivingWard\":\"" + receiving + "\",\"problemType\":\"ASB - youth\","
+				+ "\"intelligenceSummary\":\"Repeat youth ASB around the estate, evenings (fault bench).\","
+				+ "\"aims\":\"Reduce youth ASB.\",\"objectives\":\"Evening patrols.\",\"expectedResults\":\"Fewer ASB calls.\","
+				+ "\"problemReference\":\"PSP-FAULTS\",\"firstDay\":\"" + first + "\",\"lastDay\":\"" + last + "\","
+				+ "\"officers\":[{\"personId\":" + officer + ",\"providingWard\":\"" + providing + "\",\"firstDay\":\"" + first
+				+ "\",\"lastDay\":\"" + last + "\",\"tours\":\"ALL\"}]}";
+		HttpResponse<String> draft = post(app, "sergeant.camden", "/api/v1/flex-requests", body);
+		if (draft.statusCode() != 201) {
+			throw new IllegalStateException("flex draft answered " + draft.statusCode() + ": " + draft.body());
+		}
+		long id = jsonLong(draft.body(), "id");
+		String dialogues = "[{\"wardCode\":\"" + receiving + "\",\"heldOn\":\"" + first.minusDays(10)
+				+ "\",\"summary\":\"Panel told.\"},{\"wardCode\":\"" + providing + "\",\"heldOn\":\"" + first.minusDays(10)
+				+ "\",\"summary\":\"Panel told.\"}]";
+		step(app, "sergeant.camden", id, "{\"action\":\"SUBMIT\"}", 200);
+		step(app, "inspector.camden", id, "{\"action\":\"ESCALATE\"}", 200);
+		step(app, "smt.camden", id, "{\"action\":\"APPROVE_WARDS\",\"dialogues\":" + dialogues + "}", 200);
+		step(app, "smt.camden", id, "{\"action\":\"PRESENT\",\"meetingDate\":\"" + first.minusDays(7)
+				+ "\",\"meetingReference\":\"BTM-FAULTS\"}", 200);
+		HttpResponse<String> whatIf = post(app, "supt.camden", "/api/v1/flex-requests/" + id + "/what-if", "{}");
+		if (whatIf.statusCode() != 200 || !whatIf.body().replace(" ", "").contains("\"passed\":true")) {
+			throw new IllegalStateException("the flex would not pass its checks: " + whatIf.statusCode() + " " + whatIf.body());
+		}
+		return new FlexCase(id, officer, receiving, providing, first, last);
+	}
+
+	/** Flex-coded planned duties of the case's officer in its week, flex assignments and AUTHORISE transitions. */
+	long[] flexState(App app, FlexCase flex) throws Exception {
+		try (Connection c = app.db()) {
+			long flexed = Long.parseLong(string(c, """
+					select count(*)::text from duties.duty where person_id = ? and kind = 'PLANNED'
+					and duty_date between ? and ? and activity_code = 'FLEX'""", flex.officer(), flex.first(), flex.last()));
+			long assignments = Long.parseLong(string(c, "select count(*)::text from duties.flex_assignment where flex_reference = ?",
+					"FLEX-" + flex.id()));
+			long authorisations = Long.parseLong(string(c,
+					"select count(*)::text from flex.transition where request_id = ? and action = 'AUTHORISE'", flex.id()));
+			return new long[] { flexed, assignments, authorisations };
+		}
+	}
+
+	App killDuringFlexAuthorisation(App app) throws Exception {
+		log("(a2) SIGKILL during a flex authorisation");
+		FlexCase flex = presentedFlex(app, LocalDate.of(2045, 3, 6));
+		int days = 7;
+		// hold the audit chain's lock: the authorisation writes, then waits at its first audit entry, transaction open
+		Connection holder = app.db();
+		holder.setAutoCommit(false);
+		holder.createStatement().execute("select pg_advisory_xact_lock(hashtext('audit.entry'))");
+		CompletableFuture<HttpResponse<String>> sent = HTTP.sendAsync(basic("supt.camden",
+				app.url("/api/v1/flex-requests/" + flex.id() + "/transitions")).header("Content-Type", "application/json")
+			.timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"AUTHORISE\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		boolean heldMidway = false;
+		for (int i = 0; i < 300 && !sent.isDone() && !heldMidway; i++) {
+			Thread.sleep(100);
+			heldMidway = app.sqlLong("""
+					select count(*) from pg_stat_activity a join pg_locks l on l.pid = a.pid
+					where not l.granted and l.locktype = 'advisory' and a.backend_xid is not null
+					  and a.pid <> pg_backend_pid()""") > 0;
+		}
+		boolean inFlight = !sent.isDone();
+		app.kill();
+		holder.rollback();
+		holder.close();
+		log("killed the app during the authorisation of FLEX-" + flex.id() + " (held with rows written: " + heldMidway
+				+ ", answer pending: " + inFlight + ")");
+		verdict("kill_flex_in_flight", "the kill hit the authorisation with its transaction open and rows written",
+				heldMidway && inFlight ? 1 : 0, "", "yes", heldMidway && inFlight,
+				heldMidway ? "waiting at its audit entry, transaction id assigned" : "the authorisation was not seen mid-way");
+		App again = start("one-after-flex-kill", app.port, app.dataDir, Map.of());
+		long[] after = flexState(again, flex);
+		String status = jsonString(get(again, "supt.camden", "/api/v1/flex-requests/" + flex.id()), "status");
+		boolean none = after[0] == 0 && after[1] == 0 && after[2] == 0 && "PRESENTED".equals(status);
+		boolean all = after[0] == days && after[1] == days && after[2] == 1 && "AUTHORISED".equals(status);
+		verdict("kill_flex_all_or_none", "duties flexed by the killed authorisation after restart (0 or all)", after[0],
+				"duties", "0 or " + days + ", status to match", none || all, "status " + status + ", flex assignments "
+						+ after[1] + ", AUTHORISE transitions " + after[2]);
+		HttpResponse<String> retry = post(again, "supt.camden", "/api/v1/flex-requests/" + flex.id() + "/transitions",
+				"{\"action\":\"AUTHORISE\"}");
+		HttpResponse<String> retry2 = post(again, "supt.camden", "/api/v1/flex-requests/" + flex.id() + "/transitions",
+				"{\"action\":\"AUTHORISE\"}");
+		long[] retried = flexState(again, flex);
+		boolean once = (none ? retry.statusCode() == 200 : retry.statusCode() == 409) && retry2.statusCode() == 409
+				&& retried[0] == days && retried[1] == days && retried[2] == 1;
+		verdict("kill_flex_retry_exactly_once", "duties flexed after the retried authorisation, and after sending it again",
+				retried[0], "duties", "= " + days, once, "retry " + retry.statusCode() + ", again " + retry2.statusCode()
+						+ ", flex assignments " + retried[1] + ", AUTHORISE transitions " + retried[2]);
+		return again;
+	}
+
+	/** One flex request authorised on both instances at once, three rounds: one 200 and one 409 a round. */
+	void doubleFlexAuthorisation(App one, App two) throws Exception {
+		List<Integer> statuses = new ArrayList<>();
+		List<String> wrong = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			FlexCase flex = presentedFlex(one, LocalDate.of(2045, 5, 1).plusWeeks(2L * round));
+			CountDownLatch go = new CountDownLatch(1);
+			List<CompletableFuture<Integer>> both = new ArrayList<>();
+			for (App target : List.of(one, two)) {
+				both.add(CompletableFuture.supplyAsync(() -> {
+					try {
+						go.await();
+						return post(target, "supt.camden", "/api/v1/flex-requests/" + flex.id() + "/transitions",
+								"{\"action\":\"AUTHORISE\"}").statusCode();
+					}
+					catch (Exception ex) {
+						return -1;
+					}
+				}));
+			}
+			go.countDown();
+			int a = both.get(0).get(120, TimeUnit.SECONDS);
+			int b = both.get(1).get(120, TimeUnit.SECONDS);
+			statuses.add(a);
+			statuses.add(b);
+			long[] state = flexState(one, flex);
+			if (state[0] != 7 || state[1] != 7 || state[2] != 1) {
+				wrong.add("FLEX-" + flex.id() + ": flexed " + state[0] + ", assignments " + state[1] + ", authorisations " + state[2]);
+			}
+		}
+		long twoHundreds = statuses.stream().filter(s -> s == 200).count();
+		long conflicts = statuses.stream().filter(s -> s == 409).count();
+		verdict("two_concurrent_flex_authorisation", "a flex authorised on both instances at once: 200s (one a round)",
+				twoHundreds, "of 6", "3 x 200, 3 x 409, duties changed once", twoHundreds == 3 && conflicts == 3 && wrong.isEmpty(),
+				"statuses " + statuses + (wrong.isEmpty() ? ", each flex's 7 duties changed once" : ", " + wrong));
+	}
+
+	static List<String> codes(String json) {
+		List<String> codes = new ArrayList<>();
+		Matcher m = CODE.matcher(json);
+		while (m.find()) {
+			codes.add(m.group(1));
+		}
+		if (codes.isEmpty()) {
+			throw new IllegalStateException("no scope codes in " + json);
+		}
+		return codes;
+	}
+
+	static String string(Connection c, String sql, Object... params) throws Exception {
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				if (params[i] instanceof String[] array) {
+					ps.setArray(i + 1, c.createArrayOf("text", array));
+				}
+				else {
+					ps.setObject(i + 1, params[i]);
+				}
+			}
+			try (ResultSet r = ps.executeQuery()) {
+				return r.next() ? r.getString(1) : null;
+			}
+		}
+	}
+
+	static String get(App app, String user, String path) throws Exception {
+		HttpResponse<String> res = HTTP.send(basic(user, app.url(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (res.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " as " + user + " answered " + res.statusCode() + ": " + res.body());
+		}
+		return res.body();
+	}
+
+	static HttpResponse<String> post(App app, String user, String path, String json) throws Exception {
+		return HTTP.send(basic(user, app.url(path)).header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static void step(App app, String user, long id, String json, int expected) throws Exception {
+		HttpResponse<String> res = post(app, user, "/api/v1/flex-requests/" + id + "/transitions", json);
+		if (res.statusCode() != expected) {
+			throw new IllegalStateException(user + " " + json + " on FLEX-" + id + " answered " + res.statusCode() + ": "
+					+ res.body());
+		}
+	}
+
+	static String jsonString(String json, String name) {
+		Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json == null ? "" : json);
+		return m.find() ? m.group(1) : null;
 	}
 
 	// ------------------------------------------------------------------ (b) the database stopped and started under load
@@ -436,6 +679,8 @@ public class FaultBench {
 		boolean oneWins = created.statusCode() == 201 && twoHundreds == 5 && conflicts == 5 && finalVersion == version;
 		verdict("two_concurrent_double_change", "concurrent changes at one version on both instances: 200s (one a round)",
 				twoHundreds, "of 10", "5 x 200, 5 x 409", oneWins, "statuses " + statuses + ", version " + finalVersion);
+
+		doubleFlexAuthorisation(one, two);
 
 		// scheduled jobs: an abandoned import job (its instance gone) is marked failed by one instance only
 		try (Connection c = one.db(); PreparedStatement s = c.prepareStatement("""
