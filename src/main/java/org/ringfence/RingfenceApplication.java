@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RingfenceApplication {
 
 	public static void main(String[] args) {
-		if (DatabaseBackup.isCommand(args)) { // backup FILE | restore FILE [--force]: no web application
+		if (DatabaseBackup.isCommand(args)) { // backup FILE | dump FILE | restore FILE [--force]: no web application
 			System.exit(DatabaseBackup.run(args));
 		}
 		if (args.length > 0 && org.ringfence.shifts.ShiftDesignCommand.NAME.equals(args[0])) {

@@ -34,10 +34,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * {@code java -jar ringfence.jar backup FILE} and {@code restore FILE [--force]}: a backup of the
+ * {@code java -jar ringfence.jar backup FILE}, {@code dump FILE} and {@code restore FILE [--force]}: a backup of the
  * embedded PostgreSQL database while the application is stopped, and its restore.
  * <p>
  * The PostgreSQL bundle the application embeds (zonky) holds {@code initdb}, {@code pg_ctl} and
@@ -50,6 +52,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (the old directory is then kept beside it, renamed, never deleted), unpacks the copy, and starts
  * and stops the server once to prove it opens, comparing what it holds with the manifest. A
  * backup restores only onto the same PostgreSQL major version (16); see docs/decisions/0022.
+ * <p>
+ * {@code dump FILE} makes a logical dump instead, online ({@link LogicalDump}, decision 27), and
+ * {@code restore FILE} loads one into a new database when the file's manifest says it is a dump.
  * <p>
  * The data directory is {@code --data-dir=DIR}, else the system property
  * {@code ringfence.data-directory}, else {@code RINGFENCE_DATA_DIR}, else {@code ./data} (as the
@@ -75,7 +80,7 @@ public final class DatabaseBackup {
 
 	/** Whether the command line asks for a backup or a restore (instead of starting the application). */
 	public static boolean isCommand(String[] args) {
-		return args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"));
+		return args.length > 0 && (args[0].equals("backup") || args[0].equals("restore") || args[0].equals("dump"));
 	}
 
 	/** Runs the command; returns the process exit code (0 done, 1 failed, 2 refused or misused). */
@@ -116,8 +121,11 @@ public final class DatabaseBackup {
 		}
 		Path pgData = dataDirectory(dataDir).resolve("postgres").toAbsolutePath().normalize();
 		try {
-			return command.equals("backup") ? backup(pgData, Path.of(file).toAbsolutePath())
-					: restore(Path.of(file).toAbsolutePath(), pgData, force);
+			return switch (command) {
+				case "backup" -> backup(pgData, Path.of(file).toAbsolutePath());
+				case "dump" -> dump(pgData, Path.of(file).toAbsolutePath());
+				default -> restore(Path.of(file).toAbsolutePath(), pgData, force);
+			};
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
 			this.err.println(command + " failed: " + ex.getMessage());
@@ -128,6 +136,7 @@ public final class DatabaseBackup {
 	private int usage(String problem) {
 		this.err.println(problem);
 		this.err.println("Usage: java -jar ringfence.jar backup FILE [--data-dir=DIR]");
+		this.err.println("       java -jar ringfence.jar dump FILE [--data-dir=DIR]");
 		this.err.println("       java -jar ringfence.jar restore FILE [--force] [--data-dir=DIR]");
 		return 2;
 	}
@@ -213,6 +222,9 @@ public final class DatabaseBackup {
 			return 2;
 		}
 		Properties manifest = readManifest(file);
+		if (LogicalDump.FORMAT.equals(manifest.getProperty("format"))) {
+			return restoreDump(file, manifest, pgData, force);
+		}
 		if (!"16".equals(manifest.getProperty("postgres.major"))) {
 			this.err.println(file + " is a backup of PostgreSQL " + manifest.getProperty("postgres.major")
 					+ "; this application runs PostgreSQL 16.");
@@ -260,6 +272,143 @@ public final class DatabaseBackup {
 		return 0;
 	}
 
+	/**
+	 * A logical dump (decision 27): of the database {@code SPRING_DATASOURCE_URL} names when set, else
+	 * of the embedded one, online through its running server (the application's) or by starting it.
+	 */
+	int dump(Path pgData, Path file) throws IOException, SQLException {
+		Optional<DataSource> external = externalDatabase();
+		Properties manifest;
+		if (external.isPresent()) {
+			this.out.println("Dumping the database at " + System.getenv("SPRING_DATASOURCE_URL"));
+			try (Connection connection = external.get().getConnection()) {
+				manifest = LogicalDump.dump(connection, file);
+			}
+		}
+		else if (runningServer(pgData).isPresent()) {
+			this.out.println("Dumping the running database in " + pgData + " (online: one consistent snapshot)");
+			try (Connection connection = runningServerDataSource(pgData).getConnection()) {
+				manifest = LogicalDump.dump(connection, file);
+			}
+		}
+		else if (Files.isRegularFile(pgData.resolve("PG_VERSION"))) {
+			this.out.println("Starting the database in " + pgData);
+			manifest = withServer(pgData, connection -> LogicalDump.dump(connection, file));
+		}
+		else {
+			this.err.println("There is no database at " + pgData + " to dump.");
+			return 2;
+		}
+		this.out.printf("Dumped %s rows of %s tables (schema version %s, PostgreSQL %s) to %s%n", manifest.getProperty("rows"),
+				manifest.getProperty("tables"), manifest.getProperty("flyway.version"),
+				manifest.getProperty("postgres.version"), file);
+		return 0;
+	}
+
+	/**
+	 * Loads a logical dump: into the empty database {@code SPRING_DATASOURCE_URL} names when set, else
+	 * into a new embedded database that replaces the one in {@code pgData} only when the load
+	 * succeeded (with {@code force} when there is one; it is then kept beside it, renamed).
+	 */
+	int restoreDump(Path file, Properties manifest, Path pgData, boolean force) throws IOException, SQLException {
+		Optional<DataSource> external = externalDatabase();
+		if (external.isPresent()) {
+			this.out.println("Loading " + file + " into the database at " + System.getenv("SPRING_DATASOURCE_URL"));
+			Map<String, Long> loaded = LogicalDump.load(file, manifest, external.get());
+			this.out.printf("Restored %s (dumped %s; schema version %s): %d rows in %d tables%n", file,
+					manifest.getProperty("created"), manifest.getProperty("flyway.version"),
+					loaded.values().stream().mapToLong(Long::longValue).sum(), loaded.size());
+			return 0;
+		}
+		boolean occupied = Files.isDirectory(pgData) && !isEmpty(pgData);
+		if (occupied && !force) {
+			this.err.println("Refusing to overwrite the database in " + pgData
+					+ ": it is not empty. Add --force to replace it (it is kept, renamed, beside the restored one).");
+			return 2;
+		}
+		if (runningServer(pgData).isPresent()) {
+			this.err.println(runningMessage(pgData));
+			return 2;
+		}
+		Path loading = pgData.resolveSibling(pgData.getFileName() + ".restoring");
+		deleteTree(loading);
+		this.out.println("Creating a new database and loading " + file + " into it");
+		Map<String, Long> loaded;
+		try {
+			loaded = withDataSource(loading, dataSource -> LogicalDump.load(file, manifest, dataSource));
+		}
+		catch (IOException | SQLException | RuntimeException ex) {
+			deleteTree(loading);
+			throw ex;
+		}
+		Optional<Path> keptAside = Optional.empty();
+		if (occupied) {
+			String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+			keptAside = Optional.of(pgData.resolveSibling(pgData.getFileName() + ".before-restore-" + stamp));
+			Files.move(pgData, keptAside.get(), StandardCopyOption.ATOMIC_MOVE);
+		}
+		else {
+			Files.createDirectories(pgData.getParent());
+			Files.deleteIfExists(pgData);
+		}
+		Files.move(loading, pgData, StandardCopyOption.ATOMIC_MOVE);
+		this.out.printf("Restored %s (dumped %s; schema version %s): %d rows in %d tables, into %s%n", file,
+				manifest.getProperty("created"), manifest.getProperty("flyway.version"),
+				loaded.values().stream().mapToLong(Long::longValue).sum(), loaded.size(), pgData);
+		keptAside.ifPresent(path -> this.out.println("The database it replaced is kept in " + path
+				+ "; delete it when you no longer need it."));
+		return 0;
+	}
+
+	/** The database of {@code SPRING_DATASOURCE_URL} (with its username and password), as the application uses it. */
+	static Optional<DataSource> externalDatabase() {
+		String url = System.getenv("SPRING_DATASOURCE_URL");
+		if (url == null || url.isBlank()) {
+			return Optional.empty();
+		}
+		org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+		dataSource.setURL(url);
+		Optional.ofNullable(System.getenv("SPRING_DATASOURCE_USERNAME")).ifPresent(dataSource::setUser);
+		Optional.ofNullable(System.getenv("SPRING_DATASOURCE_PASSWORD")).ifPresent(dataSource::setPassword);
+		return Optional.of(dataSource);
+	}
+
+	/** The embedded server running on the directory (its port from {@code postmaster.pid}), as the application connects. */
+	static DataSource runningServerDataSource(Path pgData) throws IOException {
+		List<String> pidFile = Files.readAllLines(pgData.resolve("postmaster.pid"));
+		org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+		dataSource.setServerNames(new String[] { "localhost" });
+		dataSource.setPortNumbers(new int[] { Integer.parseInt(pidFile.get(3).trim()) });
+		dataSource.setDatabaseName("postgres");
+		dataSource.setUser("postgres");
+		return dataSource;
+	}
+
+	/** Starts the embedded server on the directory (created when missing), runs the work, and stops it cleanly. */
+	static <T> T withDataSource(Path pgData, DataSourceWork<T> work) throws IOException, SQLException {
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(pgData)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.setPGStartupWait(Duration.ofSeconds(120))
+			.setServerConfig("timezone", "UTC")
+			.start();
+		try {
+			return work.apply(postgres.getPostgresDatabase());
+		}
+		finally {
+			postgres.close();
+			waitUntilStopped(pgData);
+		}
+	}
+
+	@FunctionalInterface
+	interface DataSourceWork<T> {
+
+		T apply(DataSource dataSource) throws SQLException, IOException;
+
+	}
+
 	/** Starts the embedded server on the directory, runs the work, and stops the server cleanly. */
 	static <T> T withServer(Path pgData, SqlWork<T> work) throws IOException, SQLException {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -281,7 +430,7 @@ public final class DatabaseBackup {
 	@FunctionalInterface
 	interface SqlWork<T> {
 
-		T apply(Connection connection) throws SQLException;
+		T apply(Connection connection) throws SQLException, IOException;
 
 	}
 
@@ -323,10 +472,14 @@ public final class DatabaseBackup {
 		return facts;
 	}
 
+	/** The manifest: first in a file-system backup, last in a logical dump (written when the dump is complete). */
 	private static Properties readManifest(Path file) throws IOException {
 		try (InputStream stream = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(stream)) {
-			ZipEntry first = zip.getNextEntry();
-			if (first == null || !first.getName().equals(MANIFEST)) {
+			ZipEntry entry = zip.getNextEntry();
+			while (entry != null && !entry.getName().equals(MANIFEST) && entry.getName().startsWith("tables/")) {
+				entry = zip.getNextEntry();
+			}
+			if (entry == null || !entry.getName().equals(MANIFEST)) {
 				throw new IOException(file + " is not a Ringfence backup (no manifest)");
 			}
 			Properties manifest = new Properties();
@@ -370,7 +523,7 @@ public final class DatabaseBackup {
 		}
 	}
 
-	private static void setMode(Path path, String mode) throws IOException {
+	static void setMode(Path path, String mode) throws IOException {
 		try {
 			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
 		}
