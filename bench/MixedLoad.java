@@ -86,6 +86,9 @@ public class MixedLoad {
 
 	final AtomicLong unexpected = new AtomicLong();
 
+	/** CAD imports refused with 409 because the import queue was full: the documented back-pressure, not an error. */
+	final AtomicLong backPressure = new AtomicLong();
+
 	final ConcurrentLinkedQueue<String> errorExamples = new ConcurrentLinkedQueue<>();
 
 	// set up from the database
@@ -331,6 +334,10 @@ public class MixedLoad {
 				this.importJobs.add(m.group(1));
 			}
 		}
+		if (response.statusCode() == 409 && response.body() != null && response.body().contains("Too many imports are waiting")) {
+			this.backPressure.incrementAndGet();
+			return response.statusCode();
+		}
 		return expect(response, 202);
 	}
 
@@ -391,6 +398,7 @@ public class MixedLoad {
 		line("all", all, allErrors);
 		System.out.printf(Locale.ROOT, "THROUGHPUT %.1f%n", all.size() / elapsed);
 		System.out.println("RESULT_UNEXPECTED " + this.unexpected.get());
+		System.out.println("RESULT_BACKPRESSURE " + this.backPressure.get());
 		this.errorExamples.forEach(e -> System.out.println("INFO unexpected: " + e));
 	}
 
