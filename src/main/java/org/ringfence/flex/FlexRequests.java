@@ -158,10 +158,11 @@ public class FlexRequests {
 		Map<String, String> names = this.geography.wardNames();
 		RuleSetTimeline timeline = this.protocol.timeline();
 		LocalDate today = today();
+		Map<String, Place> places = new HashMap<>(); // one lookup per ward, not per request
 		List<FlexRequestSummary> list = new ArrayList<>();
 		for (RequestRow row : rows) {
 			List<OfficerRow> lines = officers.getOrDefault(row.id(), List.of());
-			if (!readable(row, lines)) {
+			if (!readable(row, lines, ward -> places.computeIfAbsent(ward, this.geography::placeOfWard))) {
 				continue;
 			}
 			List<String> providing = lines.stream().map(OfficerRow::providingWard).distinct().sorted().toList();
@@ -600,11 +601,15 @@ public class FlexRequests {
 	}
 
 	private boolean readable(RequestRow row, List<OfficerRow> officers) {
-		if (this.access.may(Roles.FLEX_READER_ROLES, this.geography.placeOfWard(row.receivingWard()))) {
+		return readable(row, officers, this.geography::placeOfWard);
+	}
+
+	private boolean readable(RequestRow row, List<OfficerRow> officers, java.util.function.Function<String, Place> placeOfWard) {
+		if (this.access.may(Roles.FLEX_READER_ROLES, placeOfWard.apply(row.receivingWard()))) {
 			return true;
 		}
 		for (OfficerRow officer : officers) {
-			if (this.access.may(Roles.FLEX_READER_ROLES, this.geography.placeOfWard(officer.providingWard()))) {
+			if (this.access.may(Roles.FLEX_READER_ROLES, placeOfWard.apply(officer.providingWard()))) {
 				return true;
 			}
 		}
