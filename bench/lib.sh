@@ -140,7 +140,20 @@ bench_verdict() {
 bench_json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
 bench_json_num() { [[ "$1" =~ ^-?[0-9]+(\.[0-9]+)?$ ]] && printf '%s' "$1" || printf 'null'; }
 
+# '"raw": {...}' from the "RESULT key value" lines of a driver's output (numbers as numbers).
+bench_raw_json() {
+	local first=1 k v
+	printf '"raw": {'
+	while read -r _ k v; do
+		((first)) || printf ', '
+		first=0
+		if [[ "$v" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; then printf '%s: %s' "$(bench_json_str "$k")" "$v"; else printf '%s: %s' "$(bench_json_str "$k")" "$(bench_json_str "$v")"; fi
+	done < <(grep '^RESULT ' "$1" || true)
+	printf '}'
+}
+
 # Writes the table (for people and bench/run) and the JSON of the rows; prints the table.
+# BENCH_EXTRA_JSON, when set, is one more member of the JSON object (e.g. from bench_raw_json).
 bench_report() {
 	local table="$WORK/table.txt" json="$RESULTS_DIR/$BENCH_NAME-$STAMP.json" row key figure value unit ref refvalue op target tvalue rt v first=1
 	{
@@ -159,6 +172,7 @@ bench_report() {
 		echo "  \"host\": {\"cpus\": $(nproc 2>/dev/null || echo 0), \"java\": $(bench_json_str "$(java -version 2>&1 | head -n1)")},"
 		echo "  \"jar\": $(bench_json_str "$JAR"), \"git_commit\": $(bench_json_str "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"),"
 		echo "  \"start_s\": $(bench_json_num "${START_SECONDS:-}"), \"total_s\": $((SECONDS - BENCH_T0)),"
+		[[ -z "${BENCH_EXTRA_JSON:-}" ]] || echo "  $BENCH_EXTRA_JSON,"
 		echo "  \"figures\": ["
 		for row in "${BENCH_ROWS[@]}"; do
 			IFS='|' read -r key figure value unit ref refvalue op target tvalue <<<"$row"
