@@ -231,30 +231,13 @@ public final class DatabaseBackup {
 			return 2;
 		}
 		boolean occupied = Files.isDirectory(pgData) && !isEmpty(pgData);
-		Optional<Path> keptAside = Optional.empty();
-		if (occupied) {
-			if (!force) {
-				this.err.println("Refusing to overwrite the database in " + pgData
-						+ ": it is not empty. Add --force to replace it (it is kept, renamed, beside the restored one).");
-				return 2;
-			}
-			if (runningServer(pgData).isPresent()) {
-				this.err.println(runningMessage(pgData));
-				return 2;
-			}
+		if (refusedReplacing(pgData, occupied, force)) {
+			return 2;
 		}
 		Path unpacked = pgData.resolveSibling(pgData.getFileName() + ".restoring");
 		deleteTree(unpacked);
 		unzip(file, unpacked);
-		if (occupied) {
-			String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
-			keptAside = Optional.of(pgData.resolveSibling(pgData.getFileName() + ".before-restore-" + stamp));
-			Files.move(pgData, keptAside.get(), StandardCopyOption.ATOMIC_MOVE);
-		}
-		else {
-			Files.deleteIfExists(pgData);
-		}
-		Files.move(unpacked, pgData, StandardCopyOption.ATOMIC_MOVE);
+		Optional<Path> keptAside = swapIn(unpacked, pgData, occupied);
 		this.out.println("Starting the restored database in " + pgData);
 		Map<String, String> contents = withServer(pgData, DatabaseBackup::describe);
 		for (String key : List.of("flyway.version", "tables", "rows")) {
@@ -321,13 +304,7 @@ public final class DatabaseBackup {
 			return 0;
 		}
 		boolean occupied = Files.isDirectory(pgData) && !isEmpty(pgData);
-		if (occupied && !force) {
-			this.err.println("Refusing to overwrite the database in " + pgData
-					+ ": it is not empty. Add --force to replace it (it is kept, renamed, beside the restored one).");
-			return 2;
-		}
-		if (runningServer(pgData).isPresent()) {
-			this.err.println(runningMessage(pgData));
+		if (refusedReplacing(pgData, occupied, force)) {
 			return 2;
 		}
 		Path loading = pgData.resolveSibling(pgData.getFileName() + ".restoring");
@@ -341,6 +318,31 @@ public final class DatabaseBackup {
 			deleteTree(loading);
 			throw ex;
 		}
+		Optional<Path> keptAside = swapIn(loading, pgData, occupied);
+		this.out.printf("Restored %s (dumped %s; schema version %s): %d rows in %d tables, into %s%n", file,
+				manifest.getProperty("created"), manifest.getProperty("flyway.version"),
+				loaded.values().stream().mapToLong(Long::longValue).sum(), loaded.size(), pgData);
+		keptAside.ifPresent(path -> this.out.println("The database it replaced is kept in " + path
+				+ "; delete it when you no longer need it."));
+		return 0;
+	}
+
+	/** Says why a database in the directory may not be replaced (it holds one and no --force, or it runs). */
+	private boolean refusedReplacing(Path pgData, boolean occupied, boolean force) {
+		if (occupied && !force) {
+			this.err.println("Refusing to overwrite the database in " + pgData
+					+ ": it is not empty. Add --force to replace it (it is kept, renamed, beside the restored one).");
+			return true;
+		}
+		if (occupied && runningServer(pgData).isPresent()) {
+			this.err.println(runningMessage(pgData));
+			return true;
+		}
+		return false;
+	}
+
+	/** Moves the prepared directory into place; a database it replaces is kept beside it, renamed (returned). */
+	private static Optional<Path> swapIn(Path prepared, Path pgData, boolean occupied) throws IOException {
 		Optional<Path> keptAside = Optional.empty();
 		if (occupied) {
 			String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
@@ -351,13 +353,8 @@ public final class DatabaseBackup {
 			Files.createDirectories(pgData.getParent());
 			Files.deleteIfExists(pgData);
 		}
-		Files.move(loading, pgData, StandardCopyOption.ATOMIC_MOVE);
-		this.out.printf("Restored %s (dumped %s; schema version %s): %d rows in %d tables, into %s%n", file,
-				manifest.getProperty("created"), manifest.getProperty("flyway.version"),
-				loaded.values().stream().mapToLong(Long::longValue).sum(), loaded.size(), pgData);
-		keptAside.ifPresent(path -> this.out.println("The database it replaced is kept in " + path
-				+ "; delete it when you no longer need it."));
-		return 0;
+		Files.move(prepared, pgData, StandardCopyOption.ATOMIC_MOVE);
+		return keptAside;
 	}
 
 	/** The database of {@code SPRING_DATASOURCE_URL} (with its username and password), as the application uses it. */
@@ -411,20 +408,11 @@ public final class DatabaseBackup {
 
 	/** Starts the embedded server on the directory, runs the work, and stops the server cleanly. */
 	static <T> T withServer(Path pgData, SqlWork<T> work) throws IOException, SQLException {
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(pgData)
-			.setCleanDataDirectory(false)
-			.setRegisterShutdownHook(false)
-			.setPGStartupWait(Duration.ofSeconds(120))
-			.setServerConfig("timezone", "UTC")
-			.start();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-			return work.apply(connection);
-		}
-		finally {
-			postgres.close();
-			waitUntilStopped(pgData);
-		}
+		return withDataSource(pgData, dataSource -> {
+			try (Connection connection = dataSource.getConnection()) {
+				return work.apply(connection);
+			}
+		});
 	}
 
 	@FunctionalInterface
