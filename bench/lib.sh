@@ -128,14 +128,14 @@ bench_app_stop() {
 	fi
 }
 
-# Figures: rows "key|figure|value|unit|reference|ref value|op (le|ge|empty)|target text|target value".
+# Figures: rows "key|figure|value|unit|reference|ref value|op (le|ge|eq|empty)|target text|target value".
 BENCH_ROWS=()
 bench_row() { BENCH_ROWS+=("$1|$2|$3|$4|$5|$6|$7|$8|$9"); }
 bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b+0 > 0 && a != "nan" && b != "nan") printf "%.2f", a/b; else print "n/a" }'; }
 bench_verdict() {
 	awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
 		if (v == "" || v == "nan" || v == "n/a") { print "FAIL"; exit }
-		if (op == "le") print (v+0 <= t+0 ? "PASS" : "FAIL"); else print (v+0 >= t+0 ? "PASS" : "FAIL") }'
+		if (op == "le") print (v+0 <= t+0 ? "PASS" : "FAIL"); else if (op == "eq") print (v+0 == t+0 ? "PASS" : "FAIL"); else print (v+0 >= t+0 ? "PASS" : "FAIL") }'
 }
 bench_json_str() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
 bench_json_num() { [[ "$1" =~ ^-?[0-9]+(\.[0-9]+)?$ ]] && printf '%s' "$1" || printf 'null'; }
