@@ -389,6 +389,8 @@ public final class DatabaseBackup {
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(120))
 			.setServerConfig("timezone", "UTC")
+			.setServerConfig("fsync", "on") // a restored database must be on disk when the command says so
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 		try {
 			return work.apply(postgres.getPostgresDatabase());

@@ -44,7 +44,11 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("timezone", "UTC")
+			.setServerConfig("fsync", properties.durableDatabase() ? "on" : "off")
+			.setServerConfig("synchronous_commit", properties.durableDatabase() ? "on" : "off")
 			.start();
+		log.info("Embedded PostgreSQL {}", properties.durableDatabase() ? "flushes every commit to disk (fsync on)"
+				: "does not flush commits to disk (ringfence.durable-database=false: tests only)");
 		return new EmbeddedDatabase(postgres, dataDir, properties.ephemeralDatabase());
 	}
 
