@@ -472,6 +472,19 @@ class AccessMatrixIT {
 				"/performance/problems/1/stage")) {
 			calls.add(new Call("officer.camden", "POST", path, 403));
 		}
+		// shift design options page (issue 6, options work): the shift-design API's planning roles within the
+		// cluster's scope view; the SMT lead or inspector covering the cluster, or admin, save an option as its pattern
+		String optionsPage = "/shifts/clusters/" + this.inspectorCluster;
+		calls.add(new Call("inspector.camden", "GET", optionsPage + "?seconds=1", 200));
+		for (String user : List.of("officer.camden", "controller", "oversight", "supt.hackney")) {
+			calls.add(new Call(user, "GET", optionsPage + "?seconds=1", 403));
+		}
+		calls.add(new Call("inspector.camden", "GET", "/shifts/clusters/" + this.otherCamdenCluster + "?seconds=1", 403));
+		calls.add(new Call(null, "GET", optionsPage, 302));
+		for (String user : List.of("officer.camden", "analyst", "sergeant.camden", "resources.camden", "supt.hackney")) {
+			calls.add(new Call(user, "POST", optionsPage + "/patterns", 403));
+		}
+		calls.add(new Call("inspector.camden", "POST", "/shifts/clusters/" + this.otherCamdenCluster + "/patterns", 403));
 		return calls;
 	}
 
