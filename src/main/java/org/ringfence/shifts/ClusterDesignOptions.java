@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +32,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClusterDesignOptions {
 
-	/** Default demand (weighted calls) one officer handles in an hour. */
-	public static final double DEFAULT_DEMAND_PER_OFFICER_HOUR = 0.25;
+	/**
+	 * Officers the busiest hour needs when no rate is given: the default rate is the busiest hour's
+	 * demand divided by this.
+	 */
+	public static final int DEFAULT_PEAK_OFFICERS = 4;
 
 	/** Default officers needed in every hour whatever the demand. */
 	public static final int DEFAULT_MINIMUM = 0;
@@ -76,21 +80,30 @@ public class ClusterDesignOptions {
 
 	}
 
-	/** The need of a cluster with the given conversion (demand per officer-hour above 0, minimum 0 or more). */
-	public Need need(String clusterId, double demandPerOfficerHour, int minimum) {
+	/**
+	 * The need of a cluster: with the given rate (demand one officer handles in an hour, above 0), or
+	 * when none is given the rate at which the busiest hour needs {@code peakOfficers}; minimum 0 or more.
+	 */
+	public Need need(String clusterId, Optional<Double> demandPerOfficerHour, int peakOfficers, int minimum) {
 		ClusterSummary cluster = this.geography.cluster(clusterId);
+		HourOfWeek profile = this.demand.hourOfWeek(cluster.wardCodes());
+		double[] perWeek = profile.perWeek();
 		OfficersNeeded conversion;
+		String rule;
 		try {
-			conversion = new OfficersNeeded(demandPerOfficerHour, minimum);
+			double rate = demandPerOfficerHour.isPresent() ? demandPerOfficerHour.get()
+					: OfficersNeeded.rateForPeak(perWeek, peakOfficers);
+			conversion = new OfficersNeeded(rate, minimum);
+			rule = conversion.describe() + (demandPerOfficerHour.isPresent() ? ""
+					: " (the rate by default: the busiest hour's demand / " + peakOfficers
+							+ ", so that the busiest hour needs " + peakOfficers + " officers)");
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInput("The conversion is not valid: " + ex.getMessage() + ".",
-					List.of(new InvalidInput.FieldError("perOfficer/minimum", ex.getMessage())));
+					List.of(new InvalidInput.FieldError("perOfficer/peak/minimum", ex.getMessage())));
 		}
-		HourOfWeek profile = this.demand.hourOfWeek(cluster.wardCodes());
-		double[] perWeek = profile.perWeek();
 		return new Need(cluster, profile.from(), profile.to(), perWeek, conversion.perHour(perWeek),
-				demandPerOfficerHour, minimum, conversion.describe());
+				conversion.demandPerOfficerHour(), minimum, rule);
 	}
 
 	/** How the options are designed: see {@link DesignOptions.Settings}; a null 16/7 window is not applied. */

@@ -21,6 +21,22 @@ public record OfficersNeeded(double demandPerOfficerHour, int minimum) {
 		}
 	}
 
+	/**
+	 * The demand per officer-hour at which the busiest hour of the week needs {@code peakOfficers}
+	 * (rounded to three significant figures; 1 when there is no demand at all): the default when no
+	 * rate is given, so that any cluster's need is on the scale of a neighbourhood team.
+	 */
+	public static double rateForPeak(double[] demandPerWeekHour, int peakOfficers) {
+		if (peakOfficers < 1) {
+			throw new IllegalArgumentException("the busiest hour needs at least one officer");
+		}
+		double max = java.util.Arrays.stream(demandPerWeekHour).max().orElse(0);
+		if (!(max > 0)) {
+			return 1.0;
+		}
+		return new java.math.BigDecimal(max / peakOfficers).round(new java.math.MathContext(3)).doubleValue();
+	}
+
 	/** Officers needed in each hour of the average week (168 values, Monday 00:00 first). */
 	public int[] perHour(double[] demandPerWeekHour) {
 		if (demandPerWeekHour.length != 168) {

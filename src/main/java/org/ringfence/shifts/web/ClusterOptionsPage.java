@@ -68,12 +68,15 @@ class ClusterOptionsPage {
 	}
 
 	/** The page's settings as given (query parameters), with their defaults. */
-	record Form(double perOfficer, int minimum, double weight, boolean sixteenSeven, int fromHour, int toHour,
+	public record Form(Double perOfficer, int peak, int minimum, double weight, boolean sixteenSeven, int fromHour, int toHour,
 			int seconds) {
 
-		Map<String, Object> query() {
+		public Map<String, Object> query() {
 			Map<String, Object> q = new LinkedHashMap<>();
-			q.put("perOfficer", this.perOfficer);
+			if (this.perOfficer != null) {
+				q.put("perOfficer", this.perOfficer);
+			}
+			q.put("peak", this.peak);
 			q.put("minimum", this.minimum);
 			q.put("weight", this.weight);
 			q.put("sixteenSeven", this.sixteenSeven);
@@ -83,8 +86,10 @@ class ClusterOptionsPage {
 			return q;
 		}
 
-		String describe() {
-			return "officers = max(" + this.minimum + ", ceil(demand per hour / " + this.perOfficer + ")); evening/weekend weight "
+		public String describe() {
+			return "officers = max(" + this.minimum + ", ceil(demand per hour / "
+					+ (this.perOfficer == null ? "(busiest hour's demand / " + this.peak + ")" : this.perOfficer)
+					+ ")); evening/weekend weight "
 					+ this.weight + "; " + (this.sixteenSeven ? "16/7 minimum " + this.fromHour + ":00-" + this.toHour + ":00"
 							: "no 16/7 minimum");
 		}
@@ -94,7 +99,8 @@ class ClusterOptionsPage {
 	@GetMapping("/shifts/clusters/{clusterId}")
 	@PreAuthorize(Roles.PEOPLE_LISTERS)
 	String options(@PathVariable String clusterId,
-			@RequestParam(defaultValue = "" + ClusterDesignOptions.DEFAULT_DEMAND_PER_OFFICER_HOUR) double perOfficer,
+			@RequestParam Optional<Double> perOfficer,
+			@RequestParam(defaultValue = "" + ClusterDesignOptions.DEFAULT_PEAK_OFFICERS) int peak,
 			@RequestParam(defaultValue = "" + ClusterDesignOptions.DEFAULT_MINIMUM) int minimum,
 			@RequestParam(defaultValue = "2") double weight, @RequestParam(defaultValue = "true") boolean sixteenSeven,
 			@RequestParam(defaultValue = "7") int fromHour, @RequestParam(defaultValue = "23") int toHour,
@@ -104,12 +110,12 @@ class ClusterOptionsPage {
 			throw new InvalidInput("seconds must be between 1 and 10",
 					List.of(new InvalidInput.FieldError("seconds", "Enter 1 to 10 seconds per option")));
 		}
-		if (minimum > 50) {
-			throw new InvalidInput("the minimum is at most 50 officers",
-					List.of(new InvalidInput.FieldError("minimum", "Enter 0 to 50 officers")));
+		if (minimum > 50 || peak > 50) {
+			throw new InvalidInput("the minimum and the busiest hour's officers are at most 50",
+					List.of(new InvalidInput.FieldError("minimum/peak", "Enter 0 to 50 officers")));
 		}
-		Form form = new Form(perOfficer, minimum, weight, sixteenSeven, fromHour, toHour, seconds);
-		ClusterDesignOptions.Need need = this.designs.need(clusterId, perOfficer, minimum);
+		Form form = new Form(perOfficer.orElse(null), peak, minimum, weight, sixteenSeven, fromHour, toHour, seconds);
+		ClusterDesignOptions.Need need = this.designs.need(clusterId, perOfficer, peak, minimum);
 		List<ClusterDesignOptions.Option> options = this.designs.options(need, new ClusterDesignOptions.Settings(weight,
 				sixteenSeven ? fromHour : null, sixteenSeven ? toHour : null, 1, seconds * 1000L));
 		Map<String, Object> chart = new LinkedHashMap<>();
@@ -147,12 +153,14 @@ class ClusterOptionsPage {
 		String description = "Designed on the cluster design options page: option " + option + " ("
 				+ (settings.length() > 300 ? settings.substring(0, 300) : settings) + "). Constable tours only.";
 		UriComponentsBuilder back = UriComponentsBuilder.fromPath("/shifts/clusters/{id}");
-		for (String key : List.of("perOfficer", "minimum", "weight", "sixteenSeven", "fromHour", "toHour", "seconds")) {
+		for (String key : List.of("perOfficer", "peak", "minimum", "weight", "sixteenSeven", "fromHour", "toHour", "seconds")) {
 			Optional.ofNullable(all.get(key)).filter(v -> v.matches("[0-9.a-z]{1,10}")).ifPresent(v -> back.queryParam(key, v));
 		}
 		try {
 			ShiftPattern saved = this.patterns.save(new NewShiftPattern(clusterId, name.strip(), description, read));
-			redirect.addFlashAttribute("savedPattern", saved);
+			// flash attributes live in the (JDBC) session: plain serialisable values only
+			redirect.addFlashAttribute("savedPatternId", saved.id());
+			redirect.addFlashAttribute("savedPatternName", saved.name());
 		}
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("saveError", ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message());

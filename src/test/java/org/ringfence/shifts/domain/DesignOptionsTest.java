@@ -24,6 +24,12 @@ class DesignOptionsTest {
 		assertThat(Arrays.copyOf(withMinimum, 5)).containsExactly(1, 1, 1, 2, 1);
 		assertThat(new OfficersNeeded(2.5, 1).describe()).contains("max(1, ceil(").contains("/ 2.5))");
 		assertThatThrownBy(() -> new OfficersNeeded(0, 0)).isInstanceOf(IllegalArgumentException.class);
+		// the default rate: the busiest hour (5.0) needs 4 officers
+		double rate = OfficersNeeded.rateForPeak(demand, 4);
+		assertThat(rate).isEqualTo(1.25);
+		int[] scaled = new OfficersNeeded(rate, 0).perHour(demand);
+		assertThat(java.util.Arrays.stream(scaled).max().getAsInt()).isEqualTo(4);
+		assertThat(OfficersNeeded.rateForPeak(new double[168], 4)).isEqualTo(1.0);
 		assertThatThrownBy(() -> new OfficersNeeded(1, -1)).isInstanceOf(IllegalArgumentException.class);
 	}
 
