@@ -10,7 +10,7 @@
   var c = echarts.init(el);
   c.setOption({
     tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 10, top: 36, bottom: 40 },
+    grid: { left: 40, right: 10, top: 48, bottom: 30 },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 23, formatter: function (v) { return v.slice(0, 3); } } },
     yAxis: { type: 'value', name: 'officers' },
     legend: { top: 0, type: 'scroll' },

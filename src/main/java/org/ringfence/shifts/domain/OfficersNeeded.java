@@ -23,8 +23,9 @@ public record OfficersNeeded(double demandPerOfficerHour, int minimum) {
 
 	/**
 	 * The demand per officer-hour at which the busiest hour of the week needs {@code peakOfficers}
-	 * (rounded to three significant figures; 1 when there is no demand at all): the default when no
-	 * rate is given, so that any cluster's need is on the scale of a neighbourhood team.
+	 * (rounded up to three significant figures, so the busiest hour needs no more; 1 when there is no
+	 * demand at all): the default when no rate is given, so that any cluster's need is on the scale of
+	 * a neighbourhood team.
 	 */
 	public static double rateForPeak(double[] demandPerWeekHour, int peakOfficers) {
 		if (peakOfficers < 1) {
@@ -34,7 +35,9 @@ public record OfficersNeeded(double demandPerOfficerHour, int minimum) {
 		if (!(max > 0)) {
 			return 1.0;
 		}
-		return new java.math.BigDecimal(max / peakOfficers).round(new java.math.MathContext(3)).doubleValue();
+		return new java.math.BigDecimal(max / peakOfficers)
+			.round(new java.math.MathContext(3, java.math.RoundingMode.CEILING))
+			.doubleValue();
 	}
 
 	/** Officers needed in each hour of the average week (168 values, Monday 00:00 first). */

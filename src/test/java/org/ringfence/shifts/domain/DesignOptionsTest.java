@@ -30,6 +30,11 @@ class DesignOptionsTest {
 		int[] scaled = new OfficersNeeded(rate, 0).perHour(demand);
 		assertThat(java.util.Arrays.stream(scaled).max().getAsInt()).isEqualTo(4);
 		assertThat(OfficersNeeded.rateForPeak(new double[168], 4)).isEqualTo(1.0);
+		// rounding the rate never makes the busiest hour need more than asked
+		double[] odd = new double[168];
+		odd[0] = 0.7131;
+		assertThat(java.util.Arrays.stream(new OfficersNeeded(OfficersNeeded.rateForPeak(odd, 4), 0).perHour(odd)).max()
+			.getAsInt()).isEqualTo(4);
 		assertThatThrownBy(() -> new OfficersNeeded(1, -1)).isInstanceOf(IllegalArgumentException.class);
 	}
 
