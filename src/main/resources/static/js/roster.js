@@ -1,4 +1,4 @@
-// The roster page's chart: officers on duty by hour of the week (ECharts).
+// The roster page's chart: officers on duty by hour of the week against the officers the cluster's demand needs (ECharts).
 (function () {
   var el = document.getElementById('roster-coverage-chart');
   var data = document.getElementById('chart-data');
@@ -10,10 +10,12 @@
   var c = echarts.init(el);
   c.setOption({
     tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 10, top: 20, bottom: 40 },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 23 } },
+    grid: { left: 40, right: 10, top: 48, bottom: 30 },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 23, formatter: function (v) { return v.slice(0, 3); } } },
     yAxis: { type: 'value', name: 'officers' },
-    series: [{ name: 'On duty (rostered)', type: 'line', step: 'end', areaStyle: {}, data: chart.onDuty.map(function (v) { return Math.round(v * 100) / 100; }) }]
+    legend: { top: 0, type: 'scroll' },
+    series: [{ name: 'On duty (rostered)', type: 'line', step: 'end', symbol: 'none', areaStyle: {}, data: chart.onDuty.map(function (v) { return Math.round(v * 100) / 100; }) },
+      { name: 'Officers needed (demand)', type: 'line', step: 'end', symbol: 'none', itemStyle: { color: '#d4351c' }, lineStyle: { color: '#d4351c' }, data: chart.needed || [] }]
   });
   window.addEventListener('resize', function () { c.resize(); });
 })();

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ranking of wards by demand. Demand data is not personal: any reader may see any place.
  */
 @Service
-public class DemandProfiles {
+public class DemandProfiles implements HourOfWeekDemand {
 
 	private final DemandReader reader;
 
@@ -115,6 +115,18 @@ public class DemandProfiles {
 		return new DemandProfile(place.scope(), period.from(), period.to(), kind.code(), total.doubleValue(),
 				untimed.doubleValue(), hourOfWeek, byMonth, this.reader.recordsBySource(place.wards(), period),
 				this.reader.anyWeight());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public HourOfWeek hourOfWeek(List<String> wardCodes, LocalDate from, LocalDate to) {
+		Period period = period(Optional.ofNullable(from), Optional.ofNullable(to));
+		BigDecimal[] hours = this.reader.hours(List.copyOf(wardCodes), period, DemandKind.ALL);
+		double[] values = new double[168];
+		for (int h = 0; h < 168; h++) {
+			values[h] = hours[h].doubleValue();
+		}
+		return new HourOfWeek(period.from(), period.to(), from == null || to == null, values);
 	}
 
 	/** Every ward of a borough (all London when empty), most demand first; wards without records included. */

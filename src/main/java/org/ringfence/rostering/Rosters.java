@@ -50,6 +50,7 @@ import org.ringfence.rostering.RosterViews.SlotEdit;
 import org.ringfence.rostering.RosterViews.Violation;
 import org.ringfence.rostering.domain.Breach;
 import org.ringfence.rostering.domain.Officer;
+import org.ringfence.rostering.domain.Preferences;
 import org.ringfence.rostering.domain.RosterPlan;
 import org.ringfence.rostering.domain.RosterSolving;
 import org.ringfence.rostering.domain.Slot;
@@ -120,9 +121,13 @@ public class Rosters {
 
 	private final Metrics metrics;
 
+	private final OfficerPreferences preferences;
+
 	Rosters(RosterQueries queries, RosterEngine engine, RosteringProperties properties, GeographyService geography,
 			ShiftPatterns patterns, WorkforceService workforce, DutyService duties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, JsonMapper json, Clock clock, Metrics metrics) {
+			PlatformTransactionManager transactions, JsonMapper json, Clock clock, Metrics metrics,
+			OfficerPreferences preferences) {
+		this.preferences = preferences;
 		this.queries = queries;
 		this.engine = engine;
 		this.properties = properties;
@@ -496,13 +501,16 @@ public class Rosters {
 		LocalDate start = roster.start();
 		LocalDate end = start.plusDays(roster.weeks() * 7L - 1);
 		Map<Long, Officer> officers = new LinkedHashMap<>();
-		for (OfficerRow o : this.queries.officers(roster.id())) {
+		List<OfficerRow> officerRows = this.queries.officers(roster.id());
+		Map<Long, Preferences> wishes = this.preferences.forSolver(officerRows.stream().map(OfficerRow::personId).toList());
+		for (OfficerRow o : officerRows) {
 			List<Officer.Absence> fixed = this.duties.ofPerson(o.personId(), Optional.empty(), start, end)
 				.stream()
 				.filter(d -> !d.source().equals(rosterSource(roster.id())))
 				.map(d -> absence(d, start))
 				.toList();
-			officers.put(o.personId(), new Officer(o.personId(), o.name(), RosterRole.valueOf(o.role()), o.homeWard(), fixed));
+			officers.put(o.personId(), new Officer(o.personId(), o.name(), RosterRole.valueOf(o.role()), o.homeWard(), fixed,
+					priors(o.personId(), start), wishes.getOrDefault(o.personId(), Preferences.NONE)));
 		}
 		int days = roster.weeks() * 7;
 		List<Slot> slots = new ArrayList<>();
@@ -519,6 +527,25 @@ public class Rosters {
 		minimum.put(RosterRole.SERGEANT, this.properties.ringFenceSergeants());
 		return new RosterPlan(start, roster.weeks(), List.copyOf(officers.values()),
 				SlotPlanner.needs(pattern.shifts(), cluster.wardCodes(), start, roster.weeks(), minimum), slots);
+	}
+
+	/** Classes of duty that are not work: no rest is owed after them. */
+	private static final Set<ActivityClass> NOT_WORK = java.util.EnumSet.of(ActivityClass.REST_DAY,
+			ActivityClass.ANNUAL_LEAVE, ActivityClass.OTHER_LEAVE, ActivityClass.SICKNESS);
+
+	/**
+	 * The duties an officer works (planned or actual; rest days, leave and sickness left out) starting
+	 * in the day before the roster starts: the first tours must leave 11 hours after them.
+	 */
+	List<Officer.Prior> priors(long personId, LocalDate start) {
+		LocalDate before = start.minusDays(1);
+		Map<String, Classification> classes = this.duties.classificationOn(before);
+		return this.duties.ofPerson(personId, Optional.empty(), before, before)
+			.stream()
+			.filter(d -> classes.containsKey(d.activityCode())
+					&& !NOT_WORK.contains(classes.get(d.activityCode()).activityClass()))
+			.map(d -> new Officer.Prior(d.activityCode(), minutes(d.endsAt(), start)))
+			.toList();
 	}
 
 	private static String rosterSource(long id) {

@@ -713,6 +713,62 @@ class AccessMatrixIT {
 		}));
 	}
 
+	// issue 6, options work: the shift design options page (the shift-design API's planning roles within the
+	// cluster's scope view; the SMT lead or inspector covering the cluster, or admin, save an option as its pattern)
+	// and officers' roster preferences (the officer themself, or roster makers covering the officer; readers read)
+	List<Call> optionsWorkCalls() {
+		List<Call> calls = new ArrayList<>();
+		String optionsPage = "/shifts/clusters/" + this.inspectorCluster;
+		calls.add(new Call("inspector.camden", "GET", optionsPage + "?seconds=1", 200));
+		for (String user : List.of("officer.camden", "controller", "oversight", "supt.hackney")) {
+			calls.add(new Call(user, "GET", optionsPage + "?seconds=1", 403));
+		}
+		calls.add(new Call("inspector.camden", "GET", "/shifts/clusters/" + this.otherCamdenCluster + "?seconds=1", 403));
+		calls.add(new Call(null, "GET", optionsPage, 302));
+		for (String user : List.of("officer.camden", "analyst", "sergeant.camden", "resources.camden", "supt.hackney")) {
+			calls.add(new Call(user, "POST", optionsPage + "/patterns", 403));
+		}
+		calls.add(new Call("inspector.camden", "POST", "/shifts/clusters/" + this.otherCamdenCluster + "/patterns", 403));
+		String preferences = "/api/v1/officers/" + this.officerPerson + "/roster-preferences";
+		calls.add(new Call("officer.camden", "GET", preferences, 200));
+		calls.add(new Call("analyst", "GET", preferences, 200));
+		for (String user : List.of("sergeant.camden", "controller", "oversight", "supt.hackney")) {
+			calls.add(new Call(user, "GET", preferences, 403));
+		}
+		for (String user : List.of("analyst", "sergeant.camden", "supt.hackney")) {
+			calls.add(new Call(user, "PUT", preferences + "|{\"restDays\":[],\"version\":-1}", 403));
+		}
+		calls.add(new Call("officer.camden", "PUT", "/api/v1/officers/" + this.otherPerson
+				+ "/roster-preferences|{\"restDays\":[],\"version\":-1}", 403));
+		calls.add(new Call(null, "GET", preferences, 401));
+		calls.add(new Call(null, "PUT", preferences + "|{}", 401));
+		return calls;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> optionsWorkEndpointsAreOpenOnlyToTheirRolesAndAreas() {
+		return optionsWorkCalls().stream().map(call -> DynamicTest.dynamicTest(call.toString(), () -> {
+			String[] target = call.path().split("\\|", 2);
+			int status;
+			String body;
+			if (target[0].startsWith("/api/")) {
+				Api.Response response = call.method().equals("PUT") ? this.api.put(call.user(), target[0], target[1])
+						: this.api.get(call.user(), target[0]);
+				status = response.status();
+				body = response.body();
+			}
+			else {
+				WebSession session = call.user() == null ? WebSession.anonymous(this.port)
+						: this.sessions.computeIfAbsent(call.user(), u -> WebSession.signIn(this.port, u));
+				WebSession.Page page = call.method().equals("GET") ? session.get(target[0])
+						: session.post("/", target[0], java.util.Map.of("name", "x", "shift", "07:00/480/1,1,1,1,1,1,1"));
+				status = page.status();
+				body = page.body();
+			}
+			assertThat(status).as(call + ": " + body).isEqualTo(call.expected());
+		}));
+	}
+
 	@Test
 	void wrongPasswordsAre401AndTheAccountIsThrottledAfterFive() {
 		String user = "throttle.test";
@@ -756,6 +812,8 @@ class AccessMatrixIT {
 		anonymousEndpoints().forEach(e -> rows.add(new Call(null, e[0], e[1], 401)));
 		neighbourhoodCalls().forEach(c -> rows.add(new Call(c.user(), c.method(), c.path().replaceFirst("\\|.*$", ""),
 				c.expected())));
+		optionsWorkCalls().forEach(c -> rows.add(new Call(c.user(), c.method(), c.path().replaceFirst("\\|.*$", ""),
+				c.expected()))); // issue 6, options work
 		List<String> missing = new ArrayList<>();
 		int checked = 0;
 		for (var entry : this.handlerMapping.getHandlerMethods().entrySet()) {

@@ -117,6 +117,13 @@ class RosterGridBrowserIT {
 			Object pageWidth = page.evaluate("() => document.documentElement.scrollWidth");
 			assertThat(((Number) pageWidth).intValue()).isLessThanOrEqualTo(330);
 			assertThat(page.locator("#roster-coverage-chart canvas")).hasCount(1);
+			// against demand: the officers the cluster's demand needs, by the design options' conversion
+			assertThat(page.locator("#roster-need")).containsText("officers needed in an hour = max(0, ceil(");
+			Object needed = page.evaluate("() => JSON.parse(document.getElementById('chart-data').textContent).needed.length");
+			assertThat(((Number) needed).intValue()).isEqualTo(168);
+			Object series = page.evaluate("() => echarts.getInstanceByDom(document.getElementById('roster-coverage-chart'))"
+					+ ".getOption().series.map(s => s.name).join('|')");
+			assertThat(series).isEqualTo("On duty (rostered)|Officers needed (demand)");
 			Files.createDirectories(Path.of("target/screenshots"));
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/roster-grid-320.png")).setFullPage(true));
 		}

@@ -38,6 +38,9 @@ public class DutyForm {
 
 	private String version = "";
 
+	/** Exigencies of duty: why a published roster's tour inside the notice window changes (else empty). */
+	private String reason = "";
+
 	/** The form filled with a stored duty, for changing it. */
 	static DutyForm of(Duty duty) {
 		DutyForm form = new DutyForm();
@@ -141,7 +144,7 @@ public class DutyForm {
 	static Map<String, String> ordered(Map<String, String> errors) {
 		Map<String, String> ordered = new LinkedHashMap<>();
 		for (String field : new String[] { "serviceNumber", "kind", "date", "start", "end", "ward", "place", "activityCode",
-				"version" }) {
+				"reason", "version" }) {
 			if (errors.containsKey(field)) {
 				ordered.put(field, errors.get(field));
 			}
@@ -232,6 +235,14 @@ public class DutyForm {
 
 	public void setVersion(String version) {
 		this.version = version;
+	}
+
+	public String getReason() {
+		return this.reason;
+	}
+
+	public void setReason(String reason) {
+		this.reason = reason;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.ringfence.duties.Duty;
 import org.ringfence.duties.DutyKind;
 import org.ringfence.duties.DutyService;
 import org.ringfence.duties.NewDuty;
+import org.ringfence.duties.domain.NoticeWindow;
 import org.ringfence.geography.GeographyService;
 import org.ringfence.geography.WardSummary;
 import org.ringfence.identity.CurrentAccess;
@@ -58,11 +59,15 @@ class DutyPages {
 
 	private final CurrentAccess access;
 
-	DutyPages(DutyService duties, WorkforceService workforce, GeographyService geography, CurrentAccess access) {
+	private final java.time.Clock clock;
+
+	DutyPages(DutyService duties, WorkforceService workforce, GeographyService geography, CurrentAccess access,
+			java.time.Clock clock) {
 		this.duties = duties;
 		this.workforce = workforce;
 		this.geography = geography;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	/** A listed duty with what the list shows of it. */
@@ -213,7 +218,8 @@ class DutyPages {
 		String summary = null;
 		if (errors.isEmpty() && duty.isPresent()) {
 			try {
-				Duty saved = this.duties.change(id, version, duty.get());
+				Duty saved = this.duties.change(id, version, duty.get(),
+						Optional.ofNullable(form.getReason()).filter(r -> !r.isBlank()));
 				String notice = saved.noticeDays().isPresent() && stored.noticeDays().isEmpty()
 						? " A rest day was cancelled with " + saved.noticeDays().get() + " days' notice." : "";
 				redirect.addFlashAttribute("saved", "Duty " + saved.id() + " changed: " + describe(saved) + "." + notice);
@@ -240,6 +246,11 @@ class DutyPages {
 		if (ex instanceof InvalidInput invalid) {
 			invalid.errors().forEach(e -> errors.putIfAbsent(DutyForm.fieldOf(e.field(), e.message()), capitalised(e.message())));
 			return "The duty was not saved.";
+		}
+		if (ex instanceof DomainRuleViolation violation && "roster-notice-window".equals(violation.code())) {
+			errors.put("reason", violation.getMessage());
+			return "The duty was not saved: a published roster's tour inside the notice window changes only for "
+					+ "exigencies of duty.";
 		}
 		if (ex instanceof DomainRuleViolation violation && "duty-overlap".equals(violation.code())) {
 			errors.put("start", violation.getMessage());
@@ -274,6 +285,8 @@ class DutyPages {
 					return Optional.empty();
 				}
 			});
+		model.addAttribute("noticeWindow", duty != null && NoticeWindow.frozen(duty.kind() == DutyKind.PLANNED,
+				duty.source(), duty.startsAt(), duty.endsAt(), this.clock.instant(), NewDuty.LONDON));
 		if (duty != null) {
 			PersonDetail person = this.workforce.person(duty.personId());
 			model.addAttribute("person", person);

@@ -27,11 +27,38 @@ public final class Officer {
 
 	private final List<Absence> absences;
 
+	private final List<Prior> priors;
+
+	private final Preferences preferences;
+
+	/**
+	 * A duty worked (planned or actual) before the roster starts, as a fixed fact: its code and end, in
+	 * minutes from the roster's first midnight (negative when it ends before the start).
+	 */
+	public record Prior(String code, int endMinute) {
+	}
+
 	/** A fixed commitment: its code (e.g. AL, SICK, TRAIN), day index and minutes [from, to) from the roster's start. */
 	public record Absence(String code, int day, int fromMinute, int toMinute) {
 	}
 
 	public Officer(long personId, String name, RosterRole role, Optional<String> homeWard, List<Absence> absences) {
+		this(personId, name, role, homeWard, absences, List.of(), Preferences.NONE);
+	}
+
+	public Officer(long personId, String name, RosterRole role, Optional<String> homeWard, List<Absence> absences,
+			List<Prior> priors) {
+		this(personId, name, role, homeWard, absences, priors, Preferences.NONE);
+	}
+
+	/**
+	 * An officer with the duties they work in the day before the roster starts (for the 11 hours'
+	 * rest) and their preferences.
+	 */
+	public Officer(long personId, String name, RosterRole role, Optional<String> homeWard, List<Absence> absences,
+			List<Prior> priors, Preferences preferences) {
+		this.priors = List.copyOf(priors);
+		this.preferences = preferences == null ? Preferences.NONE : preferences;
 		this.personId = personId;
 		this.name = Objects.requireNonNull(name, "name");
 		this.role = Objects.requireNonNull(role, "role");
@@ -68,6 +95,32 @@ public final class Officer {
 		return this.absences.stream()
 			.filter(a -> a.day() == day || (a.fromMinute() < toMinute && fromMinute < a.toMinute()))
 			.findFirst();
+	}
+
+	public Preferences preferences() {
+		return this.preferences;
+	}
+
+	public List<Prior> priors() {
+		return this.priors;
+	}
+
+	/**
+	 * Minutes short of 11 hours' rest between the latest-ending duty before the roster and a tour
+	 * starting at this minute (0 when kept); a tour starting before such a duty ends is short by the
+	 * overlap plus 11 hours.
+	 */
+	public int restShortAfterPriors(int startMinute) {
+		int worst = 0;
+		for (Prior prior : this.priors) {
+			worst = Math.max(worst, RestRules.MIN_REST_MINUTES - (startMinute - prior.endMinute()));
+		}
+		return worst;
+	}
+
+	/** The prior duty whose end leaves the least rest before a tour starting at this minute. */
+	public Optional<Prior> latestPrior() {
+		return this.priors.stream().max(java.util.Comparator.comparingInt(Prior::endMinute));
 	}
 
 	public boolean hasFixedDay(int day) {

@@ -27,6 +27,8 @@ public class RosterConstraints implements ConstraintProvider {
 
 	public static final String REST = "11 hours between tours";
 
+	public static final String REST_BEFORE = "11 hours after duties before the roster";
+
 	public static final String CONSECUTIVE = "Rest day at least every 7 days";
 
 	public static final String AVERAGE_REST = "Two rest days a week on average";
@@ -43,14 +45,21 @@ public class RosterConstraints implements ConstraintProvider {
 
 	public static final String OWN_WARD = "Own ward's tours";
 
+	public static final String PREFERENCES = "Officers' preferences";
+
+	/** Soft weight of each preference a tour goes against. */
+	static final int PREFERENCE_WEIGHT = 2;
+
 	/** Soft weight of a tour on another ward than the officer's own. */
 	static final int OWN_WARD_WEIGHT = 3;
 
 	@Override
 	public Constraint[] defineConstraints(ConstraintFactory factory) {
-		return new Constraint[] { rightRole(factory), absence(factory), rest(factory), consecutiveDays(factory),
+		return new Constraint[] { rightRole(factory), absence(factory), rest(factory), restBefore(factory),
+				consecutiveDays(factory),
 				averageRest(factory), ringFence(factory), unfilled(factory), spread(factory, EVENINGS, Kind.EVENING),
-				spread(factory, NIGHTS, Kind.NIGHT), spread(factory, WEEKENDS, Kind.WEEKEND), ownWard(factory) };
+				spread(factory, NIGHTS, Kind.NIGHT), spread(factory, WEEKENDS, Kind.WEEKEND), ownWard(factory),
+				preferences(factory) };
 	}
 
 	Constraint rightRole(ConstraintFactory factory) {
@@ -81,6 +90,18 @@ public class RosterConstraints implements ConstraintProvider {
 					a.getOfficer().name() + "'s tours at " + a.getStart() + " on " + a.getDate() + " and " + b.getStart()
 							+ " on " + b.getDate() + " leave " + shortfall(a, b) + " minutes less than 11 hours' rest"))
 			.asConstraint(REST);
+	}
+
+	/** The officer's duties in the day before the roster starts leave 11 hours before their first tours. */
+	Constraint restBefore(ConstraintFactory factory) {
+		return factory.forEach(Slot.class)
+			.filter(s -> s.getOfficer().restShortAfterPriors(s.startsAt()) > 0)
+			.penalize(HardMediumSoftScore.ONE_HARD, s -> 1 + s.getOfficer().restShortAfterPriors(s.startsAt()) / 60)
+			.justifyWith((s, score) -> Breach.of(s.getOfficer(), List.of(s.getDate()),
+					s.getOfficer().name() + "'s " + s.getOfficer().latestPrior().map(Officer.Prior::code).orElse("duty")
+							+ " before the roster starts leaves " + s.getOfficer().restShortAfterPriors(s.startsAt())
+							+ " minutes less than 11 hours' rest before the tour at " + s.getStart() + " on " + s.getDate()))
+			.asConstraint(REST_BEFORE);
 	}
 
 	static int shortfall(Slot a, Slot b) {
@@ -193,6 +214,21 @@ public class RosterConstraints implements ConstraintProvider {
 			.justifyWith((officer, count, score) -> Breach.of(officer, List.of(),
 					officer.name() + " has " + count + " " + kind.name().toLowerCase() + " tour(s)"))
 			.asConstraint(name);
+	}
+
+	/** Each tour against one of its officer's preferences (rest weekdays, tour times) costs 2 per preference. */
+	Constraint preferences(ConstraintFactory factory) {
+		return factory.forEach(Slot.class)
+			.filter(s -> !brokenPreferences(s).isEmpty())
+			.penalize(HardMediumSoftScore.ONE_SOFT, s -> PREFERENCE_WEIGHT * brokenPreferences(s).size())
+			.justifyWith((s, score) -> Breach.of(s.getOfficer(), List.of(s.getDate()),
+					s.getOfficer().name() + "'s tour at " + s.getStart() + " on " + s.getDate() + " goes against their wish: "
+							+ String.join(", ", brokenPreferences(s))))
+			.asConstraint(PREFERENCES);
+	}
+
+	static List<String> brokenPreferences(Slot s) {
+		return s.getOfficer().preferences().brokenBy(s.getDate(), s.getStart(), s.getLengthMinutes());
 	}
 
 	Constraint ownWard(ConstraintFactory factory) {

@@ -24,6 +24,7 @@ import org.ringfence.identity.Roles;
 import org.ringfence.identity.ScopeDenied;
 import org.ringfence.rostering.RosterViews;
 import org.ringfence.rostering.Rosters;
+import org.ringfence.shifts.ClusterDesignOptions;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -52,11 +53,15 @@ class RosterPages {
 
 	private final JsonMapper json;
 
-	RosterPages(Rosters rosters, GeographyService geography, CurrentAccess access, JsonMapper json) {
+	private final ClusterDesignOptions designs;
+
+	RosterPages(Rosters rosters, GeographyService geography, CurrentAccess access, JsonMapper json,
+			ClusterDesignOptions designs) {
 		this.rosters = rosters;
 		this.geography = geography;
 		this.access = access;
 		this.json = json;
+		this.designs = designs;
 	}
 
 	/** A grid row: the officer and their tour (or none) on each day. */
@@ -91,7 +96,10 @@ class RosterPages {
 
 	@GetMapping("/rosters/{id}")
 	@PreAuthorize(Roles.DRILLDOWN_READERS)
-	String roster(@PathVariable long id, Model model) {
+	String roster(@PathVariable long id,
+			@RequestParam Optional<Double> perOfficer,
+			@RequestParam(defaultValue = "" + ClusterDesignOptions.DEFAULT_PEAK_OFFICERS) int peak,
+			@RequestParam(defaultValue = "" + ClusterDesignOptions.DEFAULT_MINIMUM) int minimum, Model model) {
 		if (!this.access.may(RosterController.READERS, this.rosters.placeOf(id))) {
 			throw new ScopeDenied("That roster is outside your role or scope.");
 		}
@@ -141,6 +149,11 @@ class RosterPages {
 		}
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("onDuty", onDuty);
+		// officers needed by the cluster's demand, by the shift design options' conversion
+		ClusterDesignOptions.Need need = this.designs.need(roster.cluster(), perOfficer, Math.max(1, Math.min(peak, 50)),
+				Math.max(0, Math.min(minimum, 50)));
+		chart.put("needed", need.officers());
+		model.addAttribute("need", need);
 		model.addAttribute("roster", roster);
 		model.addAttribute("days", days);
 		model.addAttribute("grid", grid);

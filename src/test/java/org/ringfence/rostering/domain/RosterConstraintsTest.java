@@ -10,6 +10,8 @@ import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import org.junit.jupiter.api.Test;
 import org.ringfence.shifts.RosterRole;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class RosterConstraintsTest {
 
 	static final LocalDate MONDAY = LocalDate.of(2034, 3, 6);
@@ -35,6 +37,30 @@ class RosterConstraintsTest {
 		this.verifier.verifyThat(RosterConstraints::rest).given(late, early).penalizesBy(1 + 180 / 60);
 		Slot nextLate = slot("late2", 1, 1, 15, 480, RosterRole.CONSTABLE, "W1", a);
 		this.verifier.verifyThat(RosterConstraints::rest).given(late, nextLate).penalizesBy(0);
+	}
+
+	@Test
+	void aDutyTheDayBeforeTheRosterCountsForTheElevenHours() {
+		// a late tour 15:00-23:00 on the Sunday before the roster: ends 60 minutes before the first midnight
+		Officer a = new Officer(1, "A", RosterRole.CONSTABLE, Optional.of("W1"), List.of(),
+				List.of(new Officer.Prior("SN_WARD", -60)));
+		// Monday 07:00 leaves 8 hours: 3 hours short
+		this.verifier.verifyThat(RosterConstraints::restBefore)
+			.given(slot("early", 0, 1, 7, 480, RosterRole.CONSTABLE, "W1", a))
+			.penalizesBy(1 + 180 / 60);
+		// Monday 10:00 leaves exactly 11 hours
+		this.verifier.verifyThat(RosterConstraints::restBefore)
+			.given(slot("day", 0, 1, 10, 480, RosterRole.CONSTABLE, "W1", a))
+			.penalizesBy(0);
+		// an officer with nothing before the roster
+		this.verifier.verifyThat(RosterConstraints::restBefore)
+			.given(slot("early", 0, 1, 7, 480, RosterRole.CONSTABLE, "W1", officer(2, RosterRole.CONSTABLE, "W1")))
+			.penalizesBy(0);
+		assertThat(a.restShortAfterPriors(7 * 60)).isEqualTo(180);
+		// a night tour running into the first day overlaps a 05:00 start: the overlap plus 11 hours
+		Officer night = new Officer(3, "N", RosterRole.CONSTABLE, Optional.of("W1"), List.of(),
+				List.of(new Officer.Prior("SN_WARD", 6 * 60)));
+		assertThat(night.restShortAfterPriors(5 * 60)).isEqualTo(60 + 11 * 60);
 	}
 
 	@Test

@@ -54,6 +54,23 @@ class RosterSolvingTest {
 	}
 
 	@Test
+	void theSolverLeavesElevenHoursAfterADutyWorkedTheDayBeforeTheRoster() {
+		// one early tour on the roster's first Monday; A worked until 23:00 on the Sunday before, B did not
+		PatternShift early = new PatternShift(LocalTime.of(7, 0), 480, RosterRole.CONSTABLE, new int[] { 1, 0, 0, 0, 0, 0, 0 });
+		Officer a = new Officer(1, "A", RosterRole.CONSTABLE, Optional.of("W1"), List.of(),
+				List.of(new Officer.Prior("SN_WARD", -60)));
+		Officer b = new Officer(2, "B", RosterRole.CONSTABLE, Optional.of("W1"), List.of());
+		RosterPlan plan = plan(List.of(early), List.of(a, b), 1, false);
+		// naive: A first
+		plan.getSlots().forEach(s -> s.setOfficer(a));
+		assertThat(a.restShortAfterPriors(plan.getSlots().get(0).startsAt())).isPositive();
+		RosterPlan solved = solve(plan);
+		assertThat(solved.getScore().hardScore()).isZero();
+		assertThat(solved.getScore().mediumScore()).isZero();
+		assertThat(solved.getSlots().get(0).getOfficer().personId()).isEqualTo(2);
+	}
+
+	@Test
 	void pinnedSlotsKeepTheirOfficer() {
 		PatternShift early = new PatternShift(LocalTime.of(7, 0), 480, RosterRole.CONSTABLE, new int[] { 1, 1, 1, 1, 1, 1, 1 });
 		List<Officer> officers = List.of(new Officer(1, "A", RosterRole.CONSTABLE, Optional.of("W1"), List.of()),
