@@ -1,5 +1,6 @@
 package org.ringfence.duties;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.ringfence.duties.domain.NoticeWindow;
 import org.ringfence.duties.persistence.FlexDutyQueries;
 import org.ringfence.duties.persistence.FlexDutyQueries.Assignment;
 import org.ringfence.duties.persistence.FlexDutyQueries.Change;
@@ -46,10 +48,13 @@ public class FlexDuties {
 
 	private final JsonMapper json;
 
-	FlexDuties(FlexDutyQueries queries, ApplicationEventPublisher events, JsonMapper json) {
+	private final Clock clock;
+
+	FlexDuties(FlexDutyQueries queries, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.queries = queries;
 		this.events = events;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	/**
@@ -172,7 +177,13 @@ public class FlexDuties {
 			after.put("ward", receivingWard);
 			after.put("version", row.version() + 1);
 			after.put("flex", flexReference);
-			this.events.publishEvent(StateChange.changed("duty flexed", "duty", Long.toString(row.dutyId()), boroughCode,
+			String action = "duty flexed";
+			if (frozen(row)) { // the authorised flex is the exigency of duty; said in the audit trail
+				action = "rostered duty flexed for exigencies of duty";
+				after.put("exigenciesOfDuty", "Exigencies of duty: flex " + flexReference + " authorised (deployed to "
+						+ receivingWard + ")");
+			}
+			this.events.publishEvent(StateChange.changed(action, "duty", Long.toString(row.dutyId()), boroughCode,
 					state(row), after));
 		}
 		List<Long> changed = rows.stream().map(Row::dutyId).toList();
@@ -219,11 +230,25 @@ public class FlexDuties {
 			after.put("ward", a.previousWard() == null ? "" : a.previousWard());
 			after.put("version", row.version() + 1);
 			after.put("flex", flexReference);
-			this.events.publishEvent(StateChange.changed("duty released from flex", "duty", Long.toString(row.dutyId()),
-					boroughCode, state(row), after));
+			String action = "duty released from flex";
+			if (frozen(row)) {
+				action = "rostered duty released from flex for exigencies of duty";
+				after.put("exigenciesOfDuty", "Exigencies of duty: flex " + flexReference
+						+ " ended early; the tour returns to its rostered post");
+			}
+			this.events.publishEvent(StateChange.changed(action, "duty", Long.toString(row.dutyId()), boroughCode,
+					state(row), after));
 		}
 		List<Long> released = open.stream().map(Assignment::dutyId).toList();
 		return flexedDuties(flexReference).stream().filter(f -> released.contains(f.dutyId())).toList();
+	}
+
+	/**
+	 * Whether the duty is a published roster's tour inside the month's notice window: a flex may still
+	 * change it (an authorised flex is an exigency of duty) and the change says so in the audit trail.
+	 */
+	private boolean frozen(Row row) {
+		return NoticeWindow.frozen(true, row.source(), row.startsAt(), row.endsAt(), this.clock.instant(), NewDuty.LONDON);
 	}
 
 	private void keepHistory(List<Row> rows) {

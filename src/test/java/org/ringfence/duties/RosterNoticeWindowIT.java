@@ -121,4 +121,53 @@ class RosterNoticeWindowIT {
 			.isEqualTo(laterMoved.startsAt());
 	}
 
+	@Autowired
+	org.ringfence.duties.persistence.FlexDutyQueries flexQueries;
+
+	@Test
+	@WithMockUser(username = "supt.camden")
+	void aFlexOverARosteredTourInsideTheNoticeWindowIsRecordedAsAnExigencyOfDuty() {
+		LocalDate day = DAY.plusDays(3);
+		Posting dwo = this.workforce.currentPostings(day)
+			.stream()
+			.filter(p -> p.role() == WorkforceRole.DWO && p.unit().kind() == Unit.Kind.WARD)
+			.filter(p -> p.unit().code().startsWith("E0500"))
+			.skip(9)
+			.findFirst()
+			.orElseThrow();
+		String ward = dwo.unit().code();
+		String receiving = this.geography.ward(ward).neighbours().get(0);
+		NewDuty tour = NewDuty.ofLocalTimes(dwo.personId(), DutyKind.PLANNED, day, LocalTime.of(7, 0), LocalTime.of(15, 0),
+				Optional.of(ward), "", "SN_WARD");
+		NewDuty later = NewDuty.ofLocalTimes(dwo.personId(), DutyKind.PLANNED, day.plusDays(60), LocalTime.of(7, 0),
+				LocalTime.of(15, 0), Optional.of(ward), "", "SN_WARD");
+		List<Duty> written = this.duties.recordRostered("it-flex-" + System.nanoTime(), null, List.of(tour, later));
+		Duty inside = written.get(0);
+		Duty outside = written.get(1);
+		FlexDuties tenDaysBefore = new FlexDuties(this.flexQueries, this.events, this.json,
+				Clock.fixed(day.minusDays(10).atStartOfDay(NewDuty.LONDON).toInstant(), ZoneOffset.UTC));
+		String reference = "FLEX-IT-" + System.nanoTime();
+
+		this.transactions.executeWithoutResult(status -> tenDaysBefore.flex(reference, null, receiving,
+				java.util.Map.of(inside.id(), inside.version(), outside.id(), outside.version())));
+
+		assertThat(lastAudit(inside.id())).contains("rostered duty flexed for exigencies of duty")
+			.contains("Exigencies of duty: flex " + reference + " authorised");
+		assertThat(lastAudit(outside.id())).startsWith("duty flexed").doesNotContain("xigencies");
+		assertThat(this.duties.duty(inside.id()).activityCode()).isEqualTo(FlexDuties.FLEX_CODE);
+
+		this.transactions.executeWithoutResult(status -> tenDaysBefore.release(reference, null, day));
+
+		assertThat(lastAudit(inside.id())).contains("rostered duty released from flex for exigencies of duty")
+			.contains("returns to its rostered post");
+		assertThat(this.duties.duty(inside.id()).activityCode()).isEqualTo("SN_WARD");
+		assertThat(this.duties.duty(inside.id()).wardCode()).contains(ward);
+	}
+
+	private String lastAudit(long dutyId) {
+		return this.jdbc.sql("""
+				select action || ' ' || after_state::text from audit.entry where entity_type = 'duty' and entity_id = ?
+				order by seq desc limit 1""").param(Long.toString(dutyId)).query(String.class).single();
+	}
+
 }

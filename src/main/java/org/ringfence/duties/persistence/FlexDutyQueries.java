@@ -45,12 +45,12 @@ public class FlexDutyQueries {
 	 */
 	public record Row(long dutyId, int version, long personId, LocalDate dutyDate, Instant startsAt, Instant endsAt,
 			String wardCode, String place, String activityCode, ActivityClass activityClass, String teamRole,
-			String teamWard, String flexReference, String changedBy, Instant changedAt) {
+			String teamWard, String flexReference, String changedBy, Instant changedAt, String source) {
 	}
 
 	private static final String SELECT_ROWS = "with " + RULE_SETS + """
 			select d.id, d.version, d.person_id, d.duty_date, d.starts_at, d.ends_at, d.ward_code, d.place, d.activity_code,
-			       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at
+			       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at, d.source
 			from duties.duty d
 			join rule_sets r on d.duty_date >= r.effective_from and (r.effective_to is null or d.duty_date < r.effective_to)
 			join duties.classification c on c.rule_set_id = r.id and c.code = d.activity_code
@@ -93,7 +93,7 @@ public class FlexDutyQueries {
 				  where (t.ward_code = any(:wards) or t.also_ward_code = any(:wards))
 				    and t.start_date <= :to and (t.end_date is null or t.end_date > :from))
 				select d.id, d.version, d.person_id, d.duty_date, d.starts_at, d.ends_at, d.ward_code, d.place, d.activity_code,
-				       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at
+				       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at, d.source
 				from members m
 				join duties.duty d on d.person_id = m.person_id and d.kind = 'PLANNED'
 				     and d.starts_at >= (cast(:from as date) - 1)::timestamp at time zone 'Europe/London'
@@ -126,7 +126,7 @@ public class FlexDutyQueries {
 		}
 		return this.jdbc.sql("with " + RULE_SETS + """
 				select d.id, d.version, d.person_id, d.duty_date, d.starts_at, d.ends_at, d.ward_code, d.place, d.activity_code,
-				       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at
+				       c.activity_class, t.role, t.ward_code as team_ward, a.flex_reference, d.changed_by, d.changed_at, d.source
 				from duties.duty d
 				join rule_sets r on d.duty_date >= r.effective_from and (r.effective_to is null or d.duty_date < r.effective_to)
 				join duties.classification c on c.rule_set_id = r.id and c.code = d.activity_code
@@ -310,7 +310,7 @@ public class FlexDutyQueries {
 		return new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
 				rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
 				rs.getString(9), ActivityClass.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12),
-				rs.getString(13), rs.getString(14), rs.getTimestamp(15).toInstant());
+				rs.getString(13), rs.getString(14), rs.getTimestamp(15).toInstant(), rs.getString(16));
 	}
 
 }
