@@ -95,7 +95,8 @@ class FlexMonitoringIT {
 
 	@Test
 	void theRequestsDeployedInAPeriodAreTheDashboardsDeployedListCutToThePeriod() {
-		LocalDate first = FlexFixture.window();
+		// a Monday far from the windows FlexFixture.window() hands out, so the other tests keep theirs
+		LocalDate first = LocalDate.of(2045, 1, 2);
 		long id = liveFlex(this.fx.otherCluster, first, first.plusDays(3));
 		java.util.Optional<String> camden = java.util.Optional.of(FlexFixture.CAMDEN);
 		LocalDate from = first.plusDays(2);
