@@ -472,7 +472,8 @@ class AccessMatrixIT {
 				"/performance/problems/1/stage")) {
 			calls.add(new Call("officer.camden", "POST", path, 403));
 		}
-		// perf7 (issue 7): the edit forms of a ward panel's meetings and members: editors of the ward only
+		// perf7 (issue 7): the edit forms of a ward panel's meetings and members (editors of the ward only),
+		// and a problem's action marked done
 		String panel = "/panels/" + this.sergeantWard;
 		for (String path : List.of(panel + "/members", panel + "/meetings/1/edit")) {
 			calls.add(new Call(null, "GET", path, 302));
@@ -480,7 +481,8 @@ class AccessMatrixIT {
 		}
 		calls.add(new Call("sergeant.camden", "GET", "/panels/" + this.hackneyWard + "/members", 403));
 		calls.add(new Call("inspector.camden", "GET", "/panels/" + this.otherClusterWard + "/members", 403));
-		for (String path : List.of(panel + "/members", panel + "/meetings/1/edit", panel + "/meetings/1/delete")) {
+		for (String path : List.of(panel + "/members", panel + "/meetings/1/edit", panel + "/meetings/1/delete",
+				"/performance/problems/1/actions/1/done")) {
 			calls.add(new Call("officer.camden", "POST", path, 403));
 		}
 		return calls;

@@ -168,6 +168,13 @@ class PerformanceBrowserIT {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move")).click();
 			assertThat(page.locator(".govuk-error-summary")).containsText("one stage at a time");
 			assertThat(page.locator("#current-stage")).hasText("2. Engage");
+			// an action is added, then marked done
+			page.getByLabel("Action", new Page.GetByLabelOptions().setExact(true)).fill("Ask the council for a covered bike shelter");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add action")).click();
+			assertThat(page.locator("#actions")).containsText("Ask the council for a covered bike shelter");
+			page.locator("#actions").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark done")).click();
+			assertThat(page.locator("#actions")).containsText("(done ");
+			assertThat(page.locator("#actions button")).hasCount(0);
 			// it is found in the problem-solving database at stage 2
 			page.navigate(url("/performance/problems?text=library+racks"));
 			assertThat(page.locator("main")).containsText("Bikes stolen from the library racks");
