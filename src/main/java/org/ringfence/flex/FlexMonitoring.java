@@ -110,6 +110,34 @@ public class FlexMonitoring {
 				pastLimit, wardsOver(boroughCode, asOf, timeline, names), months(boroughCode, asOf), arrows);
 	}
 
+	/**
+	 * The requests deployed now (authorised or live) whose days overlap from..to, in a borough or
+	 * London, newest first, flagged as of {@code to}: the dashboard's {@code deployed} list cut to a period, without
+	 * the dashboard's fairness and monthly figures (which read a window of duties).
+	 */
+	@Transactional(readOnly = true)
+	public List<FlexRequestSummary> deployed(Optional<String> boroughCode, LocalDate from, LocalDate to) {
+		boroughCode.ifPresent(this.geography::borough);
+		RuleSetTimeline timeline = this.protocol.timeline();
+		Map<String, String> names = this.geography.wardNames();
+		List<RequestRow> rows = new ArrayList<>(this.queries.deployed(boroughCode, from, to));
+		rows.sort(Comparator.comparingLong(RequestRow::id).reversed()); // newest first, as the dashboard
+		List<Long> ids = rows.stream().map(RequestRow::id).toList();
+		Map<Long, List<OfficerRow>> officers = this.queries.officersOf(ids);
+		Map<Long, LocalDate> reviews = this.queries.firstReviews(ids);
+		List<FlexRequestSummary> deployed = new ArrayList<>();
+		for (RequestRow row : rows) {
+			List<OfficerRow> lines = officers.getOrDefault(row.id(), List.of());
+			List<String> providing = lines.stream().map(OfficerRow::providingWard).distinct().sorted().toList();
+			deployed.add(new FlexRequestSummary(row.id(), FlexRequests.reference(row.id()), row.status(), row.status().label(),
+					row.boroughCode(), row.receivingWard(), names.getOrDefault(row.receivingWard(), row.receivingWard()),
+					providing, providing.stream().map(w -> names.getOrDefault(w, w)).toList(), lines.size(), row.firstDay(),
+					row.lastDay(), row.problemType(),
+					this.requests.flags(row, Optional.ofNullable(reviews.get(row.id())), timeline, to)));
+		}
+		return deployed;
+	}
+
 	private List<FlexDashboard.WardOver> wardsOver(Optional<String> boroughCode, LocalDate asOf, RuleSetTimeline timeline,
 			Map<String, String> names) {
 		Optional<ProtocolRuleSet> set = timeline.inForceOn(asOf);

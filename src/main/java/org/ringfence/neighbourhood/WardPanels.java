@@ -10,6 +10,7 @@ import org.ringfence.geography.GeographyService;
 import org.ringfence.identity.Place;
 import org.ringfence.neighbourhood.persistence.NeighbourhoodQueries;
 import org.ringfence.platform.Actor;
+import org.ringfence.platform.DomainRuleViolation;
 import org.ringfence.platform.InvalidInput;
 import org.ringfence.platform.NotFound;
 import org.ringfence.platform.StateChange;
@@ -121,6 +122,28 @@ public class WardPanels {
 				place.boroughCode(), describe(before), describe(after)));
 		this.cache.clearAfterCommit();
 		return after;
+	}
+
+	/**
+	 * Deletes a meeting (e.g. cancelled, or recorded by mistake), at the version read. Refused while
+	 * any priority records it as the meeting that agreed it: the priority's history would lose its
+	 * meeting (change or close the priority's record first, or keep the meeting and mark it private).
+	 */
+	@Transactional
+	public void deleteMeeting(long id, int version) {
+		PanelMeeting before = meeting(id);
+		Place place = this.geography.placeOfWard(before.wardCode());
+		int agreed = this.queries.prioritiesAgreedAt(id);
+		if (agreed > 0) {
+			throw new DomainRuleViolation("meeting-has-priorities", "This meeting cannot be deleted: " + agreed
+					+ (agreed == 1 ? " priority was" : " priorities were") + " agreed at it.");
+		}
+		if (!this.queries.deleteMeeting(id, version)) {
+			throw new StateConflict("meeting-changed", "Someone changed this meeting since you read it: read it again.");
+		}
+		this.events.publishEvent(StateChange.changed("ward panel meeting deleted", "ward panel meeting", Long.toString(id),
+				place.boroughCode(), describe(before), Map.of("deleted", true)));
+		this.cache.clearAfterCommit();
 	}
 
 	private static void check(NewMeeting meeting) {

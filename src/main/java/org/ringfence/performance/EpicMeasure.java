@@ -20,13 +20,19 @@ public enum EpicMeasure {
 	VICTIM_VISITS(EpicCategory.COMMUNICATION, "Victim visits"),
 	PARTNERSHIP_WORK(EpicCategory.COMMUNICATION, "Partnership work");
 
+	private static final java.util.Map<String, EpicMeasure> BY_CODE = Arrays.stream(values())
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(EpicMeasure::code, m -> m));
+
 	private final EpicCategory category;
 
 	private final String label;
 
+	private final String code;
+
 	EpicMeasure(EpicCategory category, String label) {
 		this.category = category;
 		this.label = label;
+		this.code = name().toLowerCase(Locale.ROOT);
 	}
 
 	public EpicCategory category() {
@@ -39,12 +45,12 @@ public enum EpicMeasure {
 
 	/** The code used in the API, the CSV import and the database, e.g. "arrests". */
 	public String code() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.code;
 	}
 
 	public static Optional<EpicMeasure> ofCode(String code) {
 		String wanted = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-		return Arrays.stream(values()).filter(m -> m.code().equals(wanted)).findFirst();
+		return Optional.ofNullable(BY_CODE.get(wanted));
 	}
 
 	/** Whether the measure counts people rather than activities (left out of activity totals). */

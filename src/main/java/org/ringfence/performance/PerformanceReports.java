@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.ringfence.demand.WardDemand;
@@ -19,7 +24,6 @@ import org.ringfence.demand.WardDemandFigures;
 import org.ringfence.duties.AbstractionReport;
 import org.ringfence.duties.AbstractionReports;
 import org.ringfence.duties.DutyKind;
-import org.ringfence.flex.FlexDashboard;
 import org.ringfence.flex.FlexMonitoring;
 import org.ringfence.flex.FlexRequestSummary;
 import org.ringfence.geography.GeographyService;
@@ -28,10 +32,12 @@ import org.ringfence.performance.domain.Diagnostics;
 import org.ringfence.performance.domain.Quarter;
 import org.ringfence.performance.persistence.ActivityQueries;
 import org.ringfence.performance.persistence.ProblemQueries;
+import org.ringfence.platform.Metrics;
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the monthly SN performance report of an area from its sources: survey results (this
@@ -62,9 +68,29 @@ public class PerformanceReports {
 
 	private final Clock clock;
 
+	private final Metrics metrics;
+
+	/**
+	 * Threads that read a report's independent sources. Bounded, so that the database connections a
+	 * report takes stay bounded too (each source holds one only while it runs); the caller holds none
+	 * while it waits (no transaction around {@link #build}).
+	 */
+	private final ExecutorService pool;
+
+	/** {@link #pool}, carrying the caller's security context to its threads. */
+	private final Executor sources;
+
 	PerformanceReports(Areas areas, Surveys surveys, ActivityQueries activity, ProblemQueries problems,
 			AbstractionReports abstraction, FlexMonitoring flex, WardDemand demand, GeographyService geography,
-			ObjectProvider<PriorityLookup> priorities, Clock clock) {
+			ObjectProvider<PriorityLookup> priorities, Clock clock, Metrics metrics) {
+		this.metrics = metrics;
+		AtomicInteger threads = new AtomicInteger();
+		this.pool = Executors.newFixedThreadPool(SOURCE_THREADS, r -> {
+			Thread t = new Thread(r, "performance-report-" + threads.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		this.sources = new DelegatingSecurityContextExecutorService(this.pool);
 		this.areas = areas;
 		this.surveys = surveys;
 		this.activity = activity;
@@ -77,30 +103,57 @@ public class PerformanceReports {
 		this.clock = clock;
 	}
 
+	/** How many of a report's sources are read at once (over all reports being built). */
+	static final int SOURCE_THREADS = 4;
+
+	@PreDestroy
+	void stop() {
+		this.pool.shutdownNow();
+	}
+
 	/** The report of an area the caller may read. */
-	@Transactional(readOnly = true)
 	public PerformanceReport report(YearMonth month, Area.Level level, Optional<String> code) {
 		return build(month, this.areas.readable(level, code));
 	}
 
-	/** The report of an area (no scope check: callers check). */
-	@Transactional(readOnly = true)
+	/**
+	 * The report of an area (no scope check: callers check). Its independent sources (the survey
+	 * outcomes, the abstraction report, flex requests, the two demand periods) are read in parallel
+	 * on {@link #sources}, each in its own read-only transaction; EPIC activity and problems are read
+	 * here meanwhile. Each source is read once per report (not once per unit).
+	 */
 	public PerformanceReport build(YearMonth month, Area area) {
+		return this.metrics.report("performance", () -> assemble(month, area));
+	}
+
+	private PerformanceReport assemble(YearMonth month, Area area) {
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
+		long t0 = System.nanoTime();
 		List<String> notes = new ArrayList<>();
 		Optional<Collection<String>> boroughFilter = area.boroughFilter().map(b -> (Collection<String>) b);
+		boolean london = area.level() == Area.Level.FORCE || area.level() == Area.Level.BCU;
+		Optional<String> oneBorough = london ? Optional.empty() : Optional.of(area.boroughCodes().get(0));
+		Quarter quarter = Quarter.latestEndedBy(month);
+		List<Area> unitAreas = boroughAreas(area);
+
+		// the independent sources, in parallel
+		CompletableFuture<List<SurveyOutcome>> outcomesF = supply(() -> this.surveys.outcomes(area, quarter));
+		CompletableFuture<Map<String, List<SurveyOutcome>>> unitOutcomesF = unitAreas.isEmpty()
+				? CompletableFuture.completedFuture(Map.of()) : supply(() -> this.surveys.outcomesOfEach(unitAreas, quarter));
+		CompletableFuture<AbstractionReport> abstractionF = supply(
+				() -> this.abstraction.report(from, to, DutyKind.ACTUAL, oneBorough));
+		Optional<String> flexBorough = area.level() == Area.Level.BOROUGH || area.level() == Area.Level.WARD
+				? Optional.of(area.boroughCodes().get(0)) : Optional.empty();
+		CompletableFuture<List<FlexRequestSummary>> flexF = supply(() -> this.flex.deployed(flexBorough, from, to));
+		CompletableFuture<List<WardDemandFigures>> recentF = supply(
+				() -> this.demand.figures(oneBorough, month.minusMonths(2).atDay(1), to));
+		CompletableFuture<List<WardDemandFigures>> priorF = supply(
+				() -> this.demand.figures(oneBorough, month.minusMonths(5).atDay(1), month.minusMonths(3).atEndOfMonth()));
+
 		List<WardSummary> wards = this.areas.wards(area);
 		Set<String> wardCodes = wards.stream().map(WardSummary::code).collect(Collectors.toSet());
 		Map<String, String> wardNames = this.geography.wardNames();
-
-		// outcomes
-		Quarter quarter = Quarter.latestEndedBy(month);
-		List<SurveyOutcome> outcomes = this.surveys.outcomes(area, quarter);
-		boolean synthetic = outcomes.stream().anyMatch(SurveyOutcome::synthetic);
-		if (synthetic) {
-			notes.add("Survey results are synthetic demo data, not real survey results.");
-		}
 
 		// activity
 		List<ActivityQueries.Total> totals = this.activity.totals(month, boroughFilter)
@@ -109,20 +162,6 @@ public class PerformanceReports {
 			.toList();
 		Optional<PriorityLookup> lookup = Optional.ofNullable(this.priorities.getIfAvailable());
 		PerformanceReport.Activity activityTotals = activity(totals, lookup, area, month);
-
-		// visibility and abstraction
-		AbstractionReport abstractionReport = this.abstraction.report(from, to, DutyKind.ACTUAL,
-				area.level() == Area.Level.FORCE || area.level() == Area.Level.BCU ? Optional.empty()
-						: Optional.of(area.boroughCodes().get(0)));
-		List<AbstractionReport.Summary> parts = switch (area.level()) {
-			case FORCE -> List.of(abstractionReport.force());
-			case BCU, BOROUGH -> abstractionReport.boroughs().stream().filter(s -> area.boroughCodes().contains(s.code())).toList();
-			case WARD -> abstractionReport.teams().stream().filter(s -> s.code().equals(area.code())).toList();
-		};
-		PerformanceReport.Visibility visibility = visibility(parts);
-
-		// flex
-		PerformanceReport.FlexUse flexUse = flexUse(area, from, to, visibility);
 
 		// problems
 		List<ProblemQueries.WardCounts> problemCounts = this.problems.countsByWard(from, to, boroughFilter)
@@ -133,17 +172,40 @@ public class PerformanceReports {
 				problemCounts.stream().mapToLong(ProblemQueries.WardCounts::opened).sum(),
 				problemCounts.stream().mapToLong(ProblemQueries.WardCounts::closed).sum(),
 				problemCounts.stream().mapToLong(ProblemQueries.WardCounts::openAtEnd).sum());
+		t0 = lap("activity and problems", t0);
+
+		// outcomes
+		List<SurveyOutcome> outcomes = join(outcomesF);
+		boolean synthetic = outcomes.stream().anyMatch(SurveyOutcome::synthetic);
+		if (synthetic) {
+			notes.add("Survey results are synthetic demo data, not real survey results.");
+		}
+
+		// visibility and abstraction
+		AbstractionReport abstractionReport = join(abstractionF);
+		t0 = lap("outcomes and abstraction", t0);
+		List<AbstractionReport.Summary> parts = switch (area.level()) {
+			case FORCE -> List.of(abstractionReport.force());
+			case BCU, BOROUGH -> abstractionReport.boroughs().stream().filter(s -> area.boroughCodes().contains(s.code())).toList();
+			case WARD -> abstractionReport.teams().stream().filter(s -> s.code().equals(area.code())).toList();
+		};
+		PerformanceReport.Visibility visibility = visibility(parts);
+
+		// flex
+		PerformanceReport.FlexUse flexUse = flexUse(area, from, to, visibility, join(flexF));
 
 		// units
-		List<PerformanceReport.UnitRow> units = units(area, month, quarter, wards, totals, abstractionReport, problemCounts,
-				wardNames);
+		Map<String, Optional<Double>> satisfaction = new HashMap<>();
+		join(unitOutcomesF).forEach((b, list) -> satisfaction.put(b, list.stream()
+			.filter(o -> o.question().equals("satisfaction"))
+			.findFirst()
+			.flatMap(SurveyOutcome::proportion)));
+		List<PerformanceReport.UnitRow> units = units(area, wards, totals, abstractionReport, problemCounts, satisfaction);
 
 		// diagnostics
-		Optional<String> demandBorough = area.level() == Area.Level.FORCE || area.level() == Area.Level.BCU ? Optional.empty()
-				: Optional.of(area.boroughCodes().get(0));
-		Map<String, WardDemandFigures> recent = byWard(this.demand.figures(demandBorough, month.minusMonths(2).atDay(1), to));
-		Map<String, WardDemandFigures> prior = byWard(
-				this.demand.figures(demandBorough, month.minusMonths(5).atDay(1), month.minusMonths(3).atEndOfMonth()));
+		Map<String, WardDemandFigures> recent = byWard(join(recentF));
+		Map<String, WardDemandFigures> prior = byWard(join(priorF));
+		t0 = lap("flex, units and demand", t0);
 		Map<String, Long> activityByWard = new HashMap<>();
 		totals.stream()
 			.filter(t -> !EpicMeasure.ofCode(t.measure()).map(EpicMeasure::countsPeople).orElse(false))
@@ -159,6 +221,7 @@ public class PerformanceReports {
 					activityByWard.getOrDefault(w.code(), 0L), vis));
 		}
 		List<Diagnostics.Indicator> diagnostics = Diagnostics.rank(inputs);
+		lap("diagnostics", t0);
 		if (recent.values().stream().allMatch(f -> f.tno() + f.asb() == 0)) {
 			notes.add("The demand module holds no crime or ASB records for " + month.minusMonths(2) + " to " + month
 					+ ": the demand trend is unknown and counts as average in the ranking.");
@@ -166,6 +229,40 @@ public class PerformanceReports {
 		return new PerformanceReport(month.toString(), area, this.clock.instant(),
 				new PerformanceReport.Outcomes(quarter.toString(), this.surveys.rule(), synthetic, outcomes), activityTotals,
 				visibility, flexUse, problemTotals, units, diagnostics, Diagnostics.FORMULA, notes);
+	}
+
+	/** The boroughs of a force or BCU report (its unit rows), else none. */
+	private List<Area> boroughAreas(Area area) {
+		if (area.level() != Area.Level.FORCE && area.level() != Area.Level.BCU) {
+			return List.of();
+		}
+		Map<String, String> boroughNames = this.geography.boroughs()
+			.stream()
+			.collect(Collectors.toMap(b -> b.code(), b -> b.name()));
+		return area.boroughCodes()
+			.stream()
+			.map(b -> new Area(Area.Level.BOROUGH, b, boroughNames.getOrDefault(b, b), List.of(b), Optional.empty()))
+			.toList();
+	}
+
+	private <T> CompletableFuture<T> supply(java.util.function.Supplier<T> source) {
+		return CompletableFuture.supplyAsync(source, this.sources);
+	}
+
+	/** The value of a source, or its exception as thrown by the source itself. */
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	private PerformanceReport.Activity activity(List<ActivityQueries.Total> totals, Optional<PriorityLookup> lookup, Area area,
@@ -239,11 +336,9 @@ public class PerformanceReports {
 				received, byType);
 	}
 
-	private PerformanceReport.FlexUse flexUse(Area area, LocalDate from, LocalDate to, PerformanceReport.Visibility v) {
-		Optional<String> borough = area.level() == Area.Level.BOROUGH || area.level() == Area.Level.WARD
-				? Optional.of(area.boroughCodes().get(0)) : Optional.empty();
-		FlexDashboard dashboard = this.flex.dashboard(borough, to);
-		List<FlexRequestSummary> deployed = dashboard.deployed()
+	private PerformanceReport.FlexUse flexUse(Area area, LocalDate from, LocalDate to, PerformanceReport.Visibility v,
+			List<FlexRequestSummary> overlapping) {
+		List<FlexRequestSummary> deployed = overlapping
 			.stream()
 			.filter(r -> area.boroughCodes().contains(r.boroughCode()))
 			.filter(r -> area.wardCode().isEmpty() || r.receivingWard().equals(area.wardCode().get())
@@ -256,9 +351,9 @@ public class PerformanceReports {
 						+ "whose dates overlap the month (the flex module's dashboard lists no ended requests).");
 	}
 
-	private List<PerformanceReport.UnitRow> units(Area area, YearMonth month, Quarter quarter, List<WardSummary> wards,
-			List<ActivityQueries.Total> totals, AbstractionReport report, List<ProblemQueries.WardCounts> problemCounts,
-			Map<String, String> wardNames) {
+	private List<PerformanceReport.UnitRow> units(Area area, List<WardSummary> wards, List<ActivityQueries.Total> totals,
+			AbstractionReport report, List<ProblemQueries.WardCounts> problemCounts,
+			Map<String, Optional<Double>> satisfaction) {
 		if (area.level() == Area.Level.WARD) {
 			return List.of();
 		}
@@ -297,17 +392,6 @@ public class PerformanceReports {
 		}
 		Map<String, AbstractionReport.Summary> summaries = (byBorough ? report.boroughs() : report.teams()).stream()
 			.collect(Collectors.toMap(AbstractionReport.Summary::code, s -> s, (a, b) -> a));
-		Map<String, Optional<Double>> satisfaction = new HashMap<>();
-		if (byBorough) {
-			for (String b : names.keySet()) {
-				Area boroughArea = new Area(Area.Level.BOROUGH, b, names.get(b), List.of(b), Optional.empty());
-				satisfaction.put(b, this.surveys.outcomes(boroughArea, quarter)
-					.stream()
-					.filter(o -> o.question().equals("satisfaction"))
-					.findFirst()
-					.flatMap(SurveyOutcome::proportion));
-			}
-		}
 		List<PerformanceReport.UnitRow> rows = new ArrayList<>();
 		for (Map.Entry<String, String> unit : names.entrySet()) {
 			long[] a = act.getOrDefault(unit.getKey(), new long[2]);
@@ -320,6 +404,14 @@ public class PerformanceReports {
 					satisfaction.getOrDefault(unit.getKey(), Optional.empty())));
 		}
 		return rows;
+	}
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PerformanceReports.class);
+
+	private static long lap(String part, long t0) {
+		long now = System.nanoTime();
+		log.debug("report part {}: {} ms", part, (now - t0) / 1_000_000);
+		return now;
 	}
 
 	private static Map<String, WardDemandFigures> byWard(List<WardDemandFigures> figures) {

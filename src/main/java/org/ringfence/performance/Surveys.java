@@ -127,9 +127,37 @@ public class Surveys {
 		List<Quarter> wanted = List.of(q, q.previous(), q.yearBefore());
 		List<SurveyQueries.Stored> stored = this.queries.of(area.boroughCodes(),
 				wanted.stream().map(Quarter::toString).toList());
+		return outcomes(area, q, stored, this.queries.questions());
+	}
+
+	/**
+	 * The outcomes of each of some areas (boroughs or BCUs, no wards) for a quarter, read in one
+	 * query: the same figures as {@link #outcomes(Area, Quarter)} area by area (no scope check).
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<SurveyOutcome>> outcomesOfEach(List<Area> areas, Quarter q) {
+		List<Quarter> wanted = List.of(q, q.previous(), q.yearBefore());
+		List<String> boroughs = areas.stream().flatMap(a -> a.boroughCodes().stream()).distinct().toList();
+		List<SurveyQueries.Stored> stored = this.queries.of(boroughs, wanted.stream().map(Quarter::toString).toList());
+		List<SurveyQueries.Question> questions = this.queries.questions();
+		Map<String, List<SurveyOutcome>> out = new LinkedHashMap<>();
+		for (Area area : areas) {
+			if (area.wardCode().isPresent()) {
+				throw new IllegalArgumentException("outcomesOfEach takes boroughs or BCUs, not wards");
+			}
+			Set<String> mine = Set.copyOf(area.boroughCodes());
+			out.put(area.code(), outcomes(area, q, stored.stream().filter(s -> mine.contains(s.boroughCode())).toList(),
+					questions));
+		}
+		return out;
+	}
+
+	private List<SurveyOutcome> outcomes(Area area, Quarter q, List<SurveyQueries.Stored> stored,
+			List<SurveyQueries.Question> questions) {
+		List<Quarter> wanted = List.of(q, q.previous(), q.yearBefore());
 		Significance test = significance();
 		List<SurveyOutcome> out = new ArrayList<>();
-		for (SurveyQueries.Question question : this.queries.questions()) {
+		for (SurveyQueries.Question question : questions) {
 			Map<Quarter, Pooled> figures = new LinkedHashMap<>();
 			for (Quarter period : wanted) {
 				pooled(area, stored, question.code(), period.toString()).ifPresent(p -> figures.put(period, p));

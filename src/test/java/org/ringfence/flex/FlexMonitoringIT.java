@@ -90,6 +90,30 @@ class FlexMonitoringIT {
 				this.fx.otherCluster2.code() + ">" + this.fx.receiving.code());
 	}
 
+	@Autowired
+	FlexMonitoring monitoring;
+
+	@Test
+	void theRequestsDeployedInAPeriodAreTheDashboardsDeployedListCutToThePeriod() {
+		// a Monday far from the windows FlexFixture.window() hands out, so the other tests keep theirs
+		LocalDate first = LocalDate.of(2045, 1, 2);
+		long id = liveFlex(this.fx.otherCluster, first, first.plusDays(3));
+		java.util.Optional<String> camden = java.util.Optional.of(FlexFixture.CAMDEN);
+		LocalDate from = first.plusDays(2);
+		LocalDate to = first.plusDays(20);
+		List<FlexRequestSummary> expected = this.monitoring.dashboard(camden, to)
+			.deployed()
+			.stream()
+			.filter(r -> !r.firstDay().isAfter(to) && !r.lastDay().isBefore(from))
+			.toList();
+		List<FlexRequestSummary> deployed = this.monitoring.deployed(camden, from, to);
+		assertThat(deployed).isEqualTo(expected);
+		assertThat(deployed).extracting(FlexRequestSummary::id).contains(id);
+		// a period after the request's last day does not list it
+		assertThat(this.monitoring.deployed(camden, first.plusDays(4), to)).extracting(FlexRequestSummary::id)
+			.doesNotContain(id);
+	}
+
 	@Test
 	void oversightSeesTheDashboardWithoutAnyOfficersName() {
 		LocalDate first = FlexFixture.window();

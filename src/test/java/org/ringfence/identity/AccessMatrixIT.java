@@ -472,6 +472,19 @@ class AccessMatrixIT {
 				"/performance/problems/1/stage")) {
 			calls.add(new Call("officer.camden", "POST", path, 403));
 		}
+		// perf7 (issue 7): the edit forms of a ward panel's meetings and members (editors of the ward only),
+		// and a problem's action marked done
+		String panel = "/panels/" + this.sergeantWard;
+		for (String path : List.of(panel + "/members", panel + "/meetings/1/edit")) {
+			calls.add(new Call(null, "GET", path, 302));
+			calls.add(new Call("analyst", "GET", path, 403));
+		}
+		calls.add(new Call("sergeant.camden", "GET", "/panels/" + this.hackneyWard + "/members", 403));
+		calls.add(new Call("inspector.camden", "GET", "/panels/" + this.otherClusterWard + "/members", 403));
+		for (String path : List.of(panel + "/members", panel + "/meetings/1/edit", panel + "/meetings/1/delete",
+				"/performance/problems/1/actions/1/done")) {
+			calls.add(new Call("officer.camden", "POST", path, 403));
+		}
 		return calls;
 	}
 
@@ -598,6 +611,7 @@ class AccessMatrixIT {
 				new String[] { "POST", "/api/v1/performance/problems/1/close" }));
 		// operations (ops): endpoints the list above missed
 		endpoints.add(new String[] { "DELETE", "/api/v1/demand/local-factors/1" });
+		endpoints.add(new String[] { "DELETE", "/api/v1/neighbourhood-meetings/1?version=0" }); // perf7: deleting a panel meeting
 		endpoints.add(new String[] { "GET", "/api/v1/me/duties.ics?from=2026-01-01&to=2026-01-31" });
 		endpoints.add(new String[] { "GET", "/api/v1/reports/abstraction/duties?month=2026-10" });
 		endpoints.add(new String[] { "POST", "/api/v1/imports/duties" });

@@ -268,6 +268,25 @@ class PerformanceIT {
 		assertThat(force.get("outcomes").get("synthetic").asBoolean()).isTrue();
 	}
 
+	@Autowired
+	Surveys surveys;
+
+	@Test
+	void theOutcomesOfAllBoroughsReadInOneQueryAreThoseReadOneByOne() {
+		org.ringfence.performance.domain.Quarter quarter = org.ringfence.performance.domain.Quarter
+			.latestEndedBy(YearMonth.now().minusMonths(1));
+		java.util.List<Area> boroughs = this.geography.boroughs()
+			.stream()
+			.map(b -> new Area(Area.Level.BOROUGH, b.code(), b.name(), java.util.List.of(b.code()), Optional.empty()))
+			.toList();
+		java.util.Map<String, java.util.List<SurveyOutcome>> together = this.surveys.outcomesOfEach(boroughs, quarter);
+		assertThat(together).hasSize(boroughs.size());
+		for (Area borough : boroughs) {
+			assertThat(together.get(borough.code())).isEqualTo(this.surveys.outcomes(borough, quarter));
+		}
+		assertThat(together.get(CAMDEN).get(0).proportion()).isPresent();
+	}
+
 	@Test
 	void problemCountsInTheReportMatchTheDatabase() {
 		json("sergeant.camden", "/api/v1/performance/problems", "{\"wardCode\":\"" + this.sergeantWard

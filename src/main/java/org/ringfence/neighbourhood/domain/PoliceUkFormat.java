@@ -30,7 +30,14 @@ public final class PoliceUkFormat {
 		return new BigDecimal(value).setScale(6, RoundingMode.HALF_UP).toPlainString();
 	}
 
-	/** Plain text as an HTML paragraph, escaped; null for empty text. */
+	/**
+	 * Plain text as an HTML paragraph, escaped; null for empty text. data.police.uk sends free text
+	 * (a priority's issue and action, a description, a bio) as HTML; ours is built here from the
+	 * plain text stored, never stored as HTML: the five characters that mean something in HTML are
+	 * escaped, a line break becomes {@code <br>}, and control characters that HTML does not allow
+	 * are dropped, so the result is one well-formed {@code <p>} element whose text is the stored
+	 * text, whatever was typed (a {@code <script>} arrives as text, not as markup).
+	 */
 	public static String html(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
@@ -46,7 +53,11 @@ public final class PoliceUkFormat {
 				case '\n' -> out.append("<br>");
 				case '\r' -> {
 				}
-				default -> out.append(c);
+				default -> {
+					if (c == '\t' || c >= 0x20 && c < 0x7f || c >= 0xa0) { // no C0/C1 controls
+						out.append(c);
+					}
+				}
 			}
 		}
 		return out.append("</p>").toString();

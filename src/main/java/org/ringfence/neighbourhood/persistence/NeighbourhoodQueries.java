@@ -226,6 +226,22 @@ public class NeighbourhoodQueries {
 			.update() == 1;
 	}
 
+	/** How many priorities were agreed at the meeting. */
+	public int prioritiesAgreedAt(long meetingId) {
+		return this.jdbc.sql("select count(*)::int from neighbourhood.priority where meeting_id = :id")
+			.param("id", meetingId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Deletes a meeting at the version read; false when it changed (or went) meanwhile. */
+	public boolean deleteMeeting(long id, int version) {
+		return this.jdbc.sql("delete from neighbourhood.panel_meeting where id = :id and version = :version")
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
 	// demo data
 
 	public boolean anyPanelData() {

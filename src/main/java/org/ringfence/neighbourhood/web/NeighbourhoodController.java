@@ -27,6 +27,7 @@ import org.ringfence.platform.InvalidInput;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -154,6 +155,19 @@ class NeighbourhoodController {
 			throw new InvalidInput("Send the version you read.", List.of(new InvalidInput.FieldError("version", "missing")));
 		}
 		return this.panels.changeMeeting(id, body.toMeeting(), body.version());
+	}
+
+	@DeleteMapping("/neighbourhood-meetings/{id}")
+	@PreAuthorize(Roles.PRIORITY_EDITORS)
+	@Operation(summary = "Delete a meeting (cancelled or recorded by mistake) at the version read, unless a priority "
+			+ "was agreed at it; audited")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "409", description = "Changed by someone else since read")
+	@ApiResponse(responseCode = "422", description = "A priority was agreed at it (code meeting-has-priorities)")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	void deletePanelMeeting(@PathVariable long id, @RequestParam int version) {
+		this.access.require(this.panels.placeOfMeeting(id));
+		this.panels.deleteMeeting(id, version);
 	}
 
 	@GetMapping("/neighbourhoods/{wardCode}/priorities")

@@ -23,13 +23,18 @@ import org.ringfence.identity.Roles;
 import org.ringfence.identity.Scope;
 import org.ringfence.neighbourhood.NewMeeting;
 import org.ringfence.neighbourhood.NewPriority;
+import org.ringfence.neighbourhood.PanelMeeting;
+import org.ringfence.neighbourhood.PanelMember;
 import org.ringfence.neighbourhood.Priority;
 import org.ringfence.neighbourhood.PriorityChange;
 import org.ringfence.neighbourhood.PriorityStatus;
 import org.ringfence.neighbourhood.Themes;
 import org.ringfence.neighbourhood.WardPanels;
 import org.ringfence.neighbourhood.WardPriorities;
+import org.ringfence.platform.DomainRuleViolation;
 import org.ringfence.platform.InvalidInput;
+import org.ringfence.platform.NotFound;
+import org.ringfence.platform.StateConflict;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -181,6 +186,21 @@ class PanelPages {
 	String addMeeting(@PathVariable String wardCode, @RequestParam Map<String, String> form, Model model) {
 		this.access.require(this.geography.placeOfWard(wardCode));
 		List<InvalidInput.FieldError> errors = new ArrayList<>();
+		NewMeeting meeting = meeting(form, errors);
+		if (errors.isEmpty()) {
+			try {
+				this.panels.addMeeting(wardCode, meeting);
+				return "redirect:/panels/" + wardCode + "?meeting";
+			}
+			catch (InvalidInput ex) {
+				errors.addAll(ex.errors());
+			}
+		}
+		return meetingForm(wardCode, form, errors, model);
+	}
+
+	/** The meeting a form describes, or null with the errors added. */
+	private static NewMeeting meeting(Map<String, String> form, List<InvalidInput.FieldError> errors) {
 		LocalDate day = date(form.get("date"), "date", "date", errors);
 		if (day == null && errors.isEmpty()) {
 			errors.add(new InvalidInput.FieldError("date", "Enter the date of the meeting"));
@@ -196,19 +216,171 @@ class PanelPages {
 				errors.add(new InvalidInput.FieldError("attendance", "Enter attendance as a whole number"));
 			}
 		}
+		if (!errors.isEmpty()) {
+			return null;
+		}
+		LocalDateTime startsAt = day.atTime(start);
+		LocalDateTime endsAt = end.isAfter(start) ? day.atTime(end) : day.plusDays(1).atTime(end);
+		return new NewMeeting(startsAt, endsAt, form.get("place"), "true".equals(form.get("public")), attendance,
+				form.get("minutes"));
+	}
+
+	/** A meeting of the ward (404 when the id is another ward's), after the scope check on the ward. */
+	private PanelMeeting meetingOf(String wardCode, long id) {
+		this.access.require(this.geography.placeOfWard(wardCode));
+		PanelMeeting meeting = this.panels.meeting(id);
+		if (!meeting.wardCode().equals(wardCode)) {
+			throw new NotFound("No ward panel meeting " + id + " for " + wardCode + ".");
+		}
+		return meeting;
+	}
+
+	@GetMapping("/panels/{wardCode}/meetings/{id}/edit")
+	@PreAuthorize(Roles.PRIORITY_EDITORS)
+	String editMeeting(@PathVariable String wardCode, @PathVariable long id, Model model) {
+		PanelMeeting m = meetingOf(wardCode, id);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("date", m.startsAt().toLocalDate().toString());
+		form.put("start", m.startsAt().toLocalTime().toString());
+		form.put("end", m.endsAt().toLocalTime().toString());
+		form.put("place", m.place());
+		form.put("public", Boolean.toString(m.isPublic()));
+		form.put("attendance", m.attendance().map(Object::toString).orElse(""));
+		form.put("minutes", m.minutes());
+		form.put("version", Integer.toString(m.version()));
+		return editMeetingForm(wardCode, m, form, List.of(), model);
+	}
+
+	@PostMapping("/panels/{wardCode}/meetings/{id}/edit")
+	@PreAuthorize(Roles.PRIORITY_EDITORS)
+	String changeMeeting(@PathVariable String wardCode, @PathVariable long id, @RequestParam Map<String, String> form,
+			Model model) {
+		PanelMeeting m = meetingOf(wardCode, id);
+		List<InvalidInput.FieldError> errors = new ArrayList<>();
+		NewMeeting meeting = meeting(form, errors);
+		int version = version(form, errors);
 		if (errors.isEmpty()) {
 			try {
-				LocalDateTime startsAt = day.atTime(start);
-				LocalDateTime endsAt = end.isAfter(start) ? day.atTime(end) : day.plusDays(1).atTime(end);
-				this.panels.addMeeting(wardCode, new NewMeeting(startsAt, endsAt, form.get("place"),
-						"true".equals(form.get("public")), attendance, form.get("minutes")));
+				this.panels.changeMeeting(id, meeting, version);
 				return "redirect:/panels/" + wardCode + "?meeting";
 			}
 			catch (InvalidInput ex) {
 				errors.addAll(ex.errors());
 			}
+			catch (StateConflict ex) {
+				errors.add(new InvalidInput.FieldError("date", ex.getMessage()));
+			}
 		}
+		return editMeetingForm(wardCode, m, form, errors, model);
+	}
+
+	@PostMapping("/panels/{wardCode}/meetings/{id}/delete")
+	@PreAuthorize(Roles.PRIORITY_EDITORS)
+	String deleteMeeting(@PathVariable String wardCode, @PathVariable long id, @RequestParam Map<String, String> form,
+			Model model) {
+		PanelMeeting m = meetingOf(wardCode, id);
+		List<InvalidInput.FieldError> errors = new ArrayList<>();
+		int version = version(form, errors);
+		if (errors.isEmpty()) {
+			try {
+				this.panels.deleteMeeting(id, version);
+				return "redirect:/panels/" + wardCode + "?deleted";
+			}
+			catch (DomainRuleViolation ex) { // StateConflict too
+				errors.add(new InvalidInput.FieldError("delete", ex.getMessage()));
+			}
+		}
+		Map<String, String> shown = new LinkedHashMap<>();
+		shown.put("date", m.startsAt().toLocalDate().toString());
+		shown.put("start", m.startsAt().toLocalTime().toString());
+		shown.put("end", m.endsAt().toLocalTime().toString());
+		shown.put("place", m.place());
+		shown.put("public", Boolean.toString(m.isPublic()));
+		shown.put("attendance", m.attendance().map(Object::toString).orElse(""));
+		shown.put("minutes", m.minutes());
+		shown.put("version", Integer.toString(this.panels.meeting(id).version()));
+		return editMeetingForm(wardCode, m, shown, errors, model);
+	}
+
+	private static int version(Map<String, String> form, List<InvalidInput.FieldError> errors) {
+		try {
+			return Integer.parseInt(form.getOrDefault("version", "").strip());
+		}
+		catch (NumberFormatException ex) {
+			errors.add(new InvalidInput.FieldError("date", "The form lost the version you read: open the meeting again"));
+			return -1;
+		}
+	}
+
+	private String editMeetingForm(String wardCode, PanelMeeting meeting, Map<String, String> form,
+			List<InvalidInput.FieldError> errors, Model model) {
+		model.addAttribute("meeting", meeting);
+		model.addAttribute("prioritiesAgreed", this.priorities.allForWard(wardCode)
+			.stream()
+			.filter(p -> p.meetingId().map(i -> i == meeting.id()).orElse(false))
+			.count());
 		return meetingForm(wardCode, form, errors, model);
+	}
+
+	/** Blank rows shown under the members for adding some. */
+	static final int BLANK_MEMBER_ROWS = 3;
+
+	@GetMapping("/panels/{wardCode}/members")
+	@PreAuthorize(Roles.PRIORITY_EDITORS)
+	String membersForm(@PathVariable String wardCode, Model model) {
+		this.access.require(this.geography.placeOfWard(wardCode));
+		List<String[]> rows = new ArrayList<>();
+		this.panels.members(wardCode).forEach(m -> rows.add(new String[] { m.name(), m.role() }));
+		return membersPage(wardCode, rows, List.of(), model);
+	}
+
+	@PostMapping("/panels/{wardCode}/members")
+	@PreAuthorize(Roles.PRIORITY_EDITORS)
+	String saveMembers(@PathVariable String wardCode, @RequestParam Map<String, String> form, Model model) {
+		this.access.require(this.geography.placeOfWard(wardCode));
+		List<String[]> rows = new ArrayList<>();
+		for (int i = 0; form.containsKey("name-" + i) || form.containsKey("role-" + i); i++) {
+			rows.add(new String[] { form.getOrDefault("name-" + i, "").strip(), form.getOrDefault("role-" + i, "").strip() });
+		}
+		// rows left empty are dropped: clearing a member's name and role removes them
+		List<Integer> kept = new ArrayList<>();
+		List<PanelMember> members = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (!rows.get(i)[0].isEmpty() || !rows.get(i)[1].isEmpty()) {
+				kept.add(i);
+				members.add(new PanelMember(rows.get(i)[0], rows.get(i)[1], false));
+			}
+		}
+		try {
+			this.panels.replaceMembers(wardCode, members);
+			return "redirect:/panels/" + wardCode + "?members";
+		}
+		catch (InvalidInput ex) {
+			List<InvalidInput.FieldError> errors = new ArrayList<>();
+			for (InvalidInput.FieldError e : ex.errors()) {
+				java.util.regex.Matcher m = java.util.regex.Pattern.compile("members\\[(\\d+)]\\.(name|role)").matcher(e.field());
+				if (m.matches()) {
+					int row = kept.get(Integer.parseInt(m.group(1)));
+					errors.add(new InvalidInput.FieldError(m.group(2) + "-" + row, "Member " + (row + 1) + ": " + e.message()));
+				}
+				else {
+					errors.add(new InvalidInput.FieldError("name-0", e.message()));
+				}
+			}
+			return membersPage(wardCode, rows, errors, model);
+		}
+	}
+
+	private String membersPage(String wardCode, List<String[]> rows, List<InvalidInput.FieldError> errors, Model model) {
+		List<String[]> shown = new ArrayList<>(rows);
+		for (int i = 0; i < BLANK_MEMBER_ROWS; i++) {
+			shown.add(new String[] { "", "" });
+		}
+		model.addAttribute("ward", this.geography.ward(wardCode));
+		model.addAttribute("rows", shown);
+		model.addAttribute("errors", errors);
+		model.addAttribute("errorFields", errors.stream().map(InvalidInput.FieldError::field).toList());
+		return "neighbourhood/members-form";
 	}
 
 	@GetMapping("/priorities/themes")

@@ -233,6 +233,12 @@ class PerformancePages {
 		return act(id, model, () -> this.problems.addAction(id, action, owner, dueOn));
 	}
 
+	@PostMapping("/performance/problems/{id}/actions/{actionId}/done")
+	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
+	String actionDone(@PathVariable long id, @PathVariable long actionId, Model model) {
+		return act(id, model, () -> this.problems.completeAction(id, actionId, Optional.empty()));
+	}
+
 	@PostMapping("/performance/problems/{id}/links")
 	@PreAuthorize(PerformanceRoles.PROBLEM_WRITERS)
 	String link(@PathVariable long id, @RequestParam String kind, @RequestParam String refId, Model model) {

@@ -24,4 +24,17 @@ class PoliceUkFormatTest {
 		assertThat(PoliceUkFormat.html("  ")).isNull();
 	}
 
+	@Test
+	void markupTypedIntoAPriorityArrivesAsTextInOneParagraph() {
+		String typed = "<script>alert('x')</script> & \"quotes\"\r\nline\u0000two\u0085 caf\u00e9";
+		String html = PoliceUkFormat.html(typed);
+		assertThat(html).isEqualTo("<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;<br>linetwo caf\u00e9</p>");
+		// one element: no tag but the paragraph's own and the line break
+		assertThat(html.replace("<br>", "").replaceAll("^<p>|</p>$", "")).doesNotContain("<", ">");
+		// unescaped, it is the text typed (without the carriage return and the control characters)
+		String text = html.replaceAll("^<p>|</p>$", "").replace("<br>", "\n").replace("&lt;", "<").replace("&gt;", ">")
+			.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+		assertThat(text).isEqualTo("<script>alert('x')</script> & \"quotes\"\nlinetwo caf\u00e9");
+	}
+
 }

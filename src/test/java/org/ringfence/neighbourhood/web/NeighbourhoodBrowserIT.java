@@ -149,4 +149,40 @@ class NeighbourhoodBrowserIT {
 		}
 	}
 
+
+	@Test
+	void aSergeantChangesTheMembersAndAMeetingOnA320PixelScreen() {
+		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			page.getByLabel("Username").fill("sergeant.camden");
+			page.getByLabel("Password").fill(Api.PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			page.waitForURL("**/");
+			page.navigate(url("/panels/" + this.sergeantWard));
+			page.locator("#change-members").click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ward panel members");
+			assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(320);
+			int rows = page.locator("#members-form fieldset").count();
+			// a name without a role is refused, with the row named in the summary and its link to the field
+			page.getByLabel("Name of member " + rows).fill("Dee Browser");
+			page.getByLabel("Role of member " + rows).fill("");
+			page.locator("#save-members").click();
+			assertThat(page.locator(".govuk-error-summary")).containsText("Member " + rows + ": Enter a role");
+			page.getByLabel("Role of member " + rows).fill("Youth representative");
+			page.locator("#save-members").click();
+			assertThat(page.locator("#saved")).hasText("The panel members were saved.");
+			assertThat(page.locator("#members")).containsText("Dee Browser, Youth representative");
+			// a meeting: change its place through the edit form
+			page.locator("#meetings a", new Page.LocatorOptions().setHasText("Change")).first().click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+				.hasText("Change a ward panel meeting");
+			assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(320);
+			String place = "Browser test hall " + System.nanoTime();
+			page.getByLabel("Place").fill(place);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+			assertThat(page.locator("#meetings")).containsText(place);
+		}
+	}
+
 }
