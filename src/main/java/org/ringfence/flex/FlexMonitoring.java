@@ -118,24 +118,38 @@ public class FlexMonitoring {
 	@Transactional(readOnly = true)
 	public List<FlexRequestSummary> deployed(Optional<String> boroughCode, LocalDate from, LocalDate to) {
 		boroughCode.ifPresent(this.geography::borough);
+		return summaries(this.queries.deployed(boroughCode, from, to), to);
+	}
+
+	/**
+	 * The requests whose flex was deployed on some day of from..to, whatever they are now (authorised,
+	 * live, ended or closed), newest first, flagged as of {@code to}: what a report of a past period counts.
+	 */
+	@Transactional(readOnly = true)
+	public List<FlexRequestSummary> deployedDuring(Optional<String> boroughCode, LocalDate from, LocalDate to) {
+		boroughCode.ifPresent(this.geography::borough);
+		return summaries(this.queries.deployedDuring(boroughCode, from, to), to);
+	}
+
+	private List<FlexRequestSummary> summaries(List<RequestRow> found, LocalDate asOf) {
 		RuleSetTimeline timeline = this.protocol.timeline();
 		Map<String, String> names = this.geography.wardNames();
-		List<RequestRow> rows = new ArrayList<>(this.queries.deployed(boroughCode, from, to));
+		List<RequestRow> rows = new ArrayList<>(found);
 		rows.sort(Comparator.comparingLong(RequestRow::id).reversed()); // newest first, as the dashboard
 		List<Long> ids = rows.stream().map(RequestRow::id).toList();
 		Map<Long, List<OfficerRow>> officers = this.queries.officersOf(ids);
 		Map<Long, LocalDate> reviews = this.queries.firstReviews(ids);
-		List<FlexRequestSummary> deployed = new ArrayList<>();
+		List<FlexRequestSummary> summaries = new ArrayList<>();
 		for (RequestRow row : rows) {
 			List<OfficerRow> lines = officers.getOrDefault(row.id(), List.of());
 			List<String> providing = lines.stream().map(OfficerRow::providingWard).distinct().sorted().toList();
-			deployed.add(new FlexRequestSummary(row.id(), FlexRequests.reference(row.id()), row.status(), row.status().label(),
+			summaries.add(new FlexRequestSummary(row.id(), FlexRequests.reference(row.id()), row.status(), row.status().label(),
 					row.boroughCode(), row.receivingWard(), names.getOrDefault(row.receivingWard(), row.receivingWard()),
 					providing, providing.stream().map(w -> names.getOrDefault(w, w)).toList(), lines.size(), row.firstDay(),
 					row.lastDay(), row.problemType(),
-					this.requests.flags(row, Optional.ofNullable(reviews.get(row.id())), timeline, to)));
+					this.requests.flags(row, Optional.ofNullable(reviews.get(row.id())), timeline, asOf)));
 		}
-		return deployed;
+		return summaries;
 	}
 
 	private List<FlexDashboard.WardOver> wardsOver(Optional<String> boroughCode, LocalDate asOf, RuleSetTimeline timeline,

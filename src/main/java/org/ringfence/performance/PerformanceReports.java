@@ -145,7 +145,7 @@ public class PerformanceReports {
 				() -> this.abstraction.report(from, to, DutyKind.ACTUAL, oneBorough));
 		Optional<String> flexBorough = area.level() == Area.Level.BOROUGH || area.level() == Area.Level.WARD
 				? Optional.of(area.boroughCodes().get(0)) : Optional.empty();
-		CompletableFuture<List<FlexRequestSummary>> flexF = supply(() -> this.flex.deployed(flexBorough, from, to));
+		CompletableFuture<List<FlexRequestSummary>> flexF = supply(() -> this.flex.deployedDuring(flexBorough, from, to));
 		CompletableFuture<List<WardDemandFigures>> recentF = supply(
 				() -> this.demand.figures(oneBorough, month.minusMonths(2).atDay(1), to));
 		CompletableFuture<List<WardDemandFigures>> priorF = supply(

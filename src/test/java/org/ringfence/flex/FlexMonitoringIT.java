@@ -115,6 +115,25 @@ class FlexMonitoringIT {
 	}
 
 	@Test
+	void aReportOfAPastPeriodCountsAFlexDeployedThenEvenAfterItEnded() {
+		// a fixed Monday far from the windows FlexFixture.window() hands out
+		LocalDate first = LocalDate.of(2045, 6, 5);
+		long id = liveFlex(this.fx.otherCluster2, first, first.plusDays(6));
+		this.fx.stepOk("supt.camden", id, action("END", "lastDay", first.plusDays(2).toString(), "note", "Problem resolved"));
+		java.util.Optional<String> camden = java.util.Optional.of(FlexFixture.CAMDEN);
+		LocalDate to = first.plusDays(20);
+
+		assertThat(this.monitoring.deployed(camden, first, to)).extracting(FlexRequestSummary::id).doesNotContain(id);
+		assertThat(this.monitoring.deployedDuring(camden, first, to)).extracting(FlexRequestSummary::id).contains(id);
+		// it ended on its third day: a period from the fourth day did not have it
+		assertThat(this.monitoring.deployedDuring(camden, first.plusDays(3), to)).extracting(FlexRequestSummary::id)
+			.doesNotContain(id);
+		assertThat(this.monitoring.deployedDuring(java.util.Optional.of("E09000012"), first, to))
+			.extracting(FlexRequestSummary::id)
+			.doesNotContain(id);
+	}
+
+	@Test
 	void oversightSeesTheDashboardWithoutAnyOfficersName() {
 		LocalDate first = FlexFixture.window();
 		long id = liveFlex(this.fx.otherCluster, first, first.plusDays(2));

@@ -133,6 +133,25 @@ public class FlexQueries {
 			.list();
 	}
 
+	/**
+	 * The requests whose flex was deployed on some day of from..to: authorised, live, or since ended or
+	 * closed, with days (to the day it ended, when it ended early) overlapping the period.
+	 */
+	public List<RequestRow> deployedDuring(Optional<String> boroughCode, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from flex.request
+				where status in ('AUTHORISED', 'LIVE', 'ENDED', 'CLOSED')
+				  and first_day <= :to and coalesce(ended_on, last_day) >= :from
+				  and coalesce(ended_on, last_day) >= first_day
+				  and (cast(:borough as text) is null or borough_code = :borough)
+				order by id""")
+			.param("borough", boroughCode.orElse(null))
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query(FlexQueries::request)
+			.list();
+	}
+
 	public List<OfficerRow> officers(long requestId) {
 		return this.jdbc.sql("""
 				select person_id, providing_ward, first_day, last_day, tours from flex.officer
