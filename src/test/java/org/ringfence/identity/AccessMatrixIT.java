@@ -405,6 +405,11 @@ class AccessMatrixIT {
 		for (String user : List.of("controller", "inspector.camden", "sergeant.camden", "officer.camden")) {
 			calls.add(new Call(user, "GET", wardDashboard.formatted(this.sergeantWard), 403));
 		}
+		// rostering preferences page (an account linked to a person; the analyst has none)
+		calls.add(new Call("officer.camden", "GET", "/me/roster-preferences", 200));
+		calls.add(new Call("analyst", "GET", "/me/roster-preferences", 403));
+		calls.add(new Call("analyst", "POST", "/me/roster-preferences", 403));
+		calls.add(new Call(null, "GET", "/me/roster-preferences", 302));
 		calls.add(new Call("officer.camden", "GET", "/demand", 403));
 		calls.add(new Call("sergeant.camden", "GET", "/demand", 200));
 		calls.add(new Call("oversight", "GET", "/demand?borough=" + HACKNEY, 200));
