@@ -3,7 +3,6 @@ package org.ringfence.allocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Set;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ringfence.support.Chromium;
 import org.ringfence.demand.WardDemand;
 import org.ringfence.demand.WardDemandFigures;
 import org.ringfence.geography.GeographyService;
@@ -605,12 +604,7 @@ class AllocationIT {
 	@Order(31)
 	void inChromiumTheChartDrawsAndThePagesFitA320PixelScreen() throws Exception {
 		this.playwright = Playwright.create();
-		String chromium = System.getenv("CHROMIUM_PATH") != null ? System.getenv("CHROMIUM_PATH") : "/usr/bin/chromium";
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 		Files.createDirectories(Path.of("target/screenshots"));
 		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
 			Page page = context.newPage();

@@ -2,7 +2,6 @@ package org.ringfence.deflection;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Optional;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.duties.DutyKind;
 import org.ringfence.duties.DutyService;
 import org.ringfence.duties.NewDuty;
@@ -101,12 +100,7 @@ class DeflectionBrowserIT {
 				"{\"categories\":[\"ASB_YOUTH\",\"NOISE\"],\"notes\":\"Repeat victims on the estate\"" + version + "}");
 		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 		this.playwright = Playwright.create();
-		String chromium = System.getenv("CHROMIUM_PATH") != null ? System.getenv("CHROMIUM_PATH") : "/usr/bin/chromium";
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 	}
 
 	@AfterAll

@@ -2,14 +2,12 @@ package org.ringfence.flex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.geography.GeographyService;
 import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
@@ -62,12 +61,7 @@ class FlexBrowserIT {
 	void launch() {
 		this.fx = new FlexFixture(new Api(this.port), this.geography, this.workforce, this.jdbc);
 		this.playwright = Playwright.create();
-		String chromium = System.getenv("CHROMIUM_PATH") != null ? System.getenv("CHROMIUM_PATH") : "/usr/bin/chromium";
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 	}
 
 	@AfterAll

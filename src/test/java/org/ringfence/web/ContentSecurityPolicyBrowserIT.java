@@ -1,12 +1,10 @@
 package org.ringfence.web;
 
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
 
@@ -41,11 +40,7 @@ class ContentSecurityPolicyBrowserIT {
 	@BeforeAll
 	void launch() {
 		this.playwright = Playwright.create();
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(WardPageBrowserIT.chromium()))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 	}
 
 	@AfterAll

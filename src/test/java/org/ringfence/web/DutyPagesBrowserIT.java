@@ -2,14 +2,12 @@ package org.ringfence.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.duties.NewDuty;
 import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
@@ -71,11 +70,7 @@ class DutyPagesBrowserIT {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		this.hackneyDuty = created.json().get("id").asLong();
 		this.playwright = Playwright.create();
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(WardPageBrowserIT.chromium()))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 	}
 
 	@AfterAll

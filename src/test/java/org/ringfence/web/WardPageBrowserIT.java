@@ -2,12 +2,10 @@ package org.ringfence.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
 
@@ -38,16 +37,7 @@ class WardPageBrowserIT {
 	@BeforeAll
 	void launch() {
 		this.playwright = Playwright.create();
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium()))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
-	}
-
-	static String chromium() {
-		String configured = System.getenv("CHROMIUM_PATH");
-		return configured != null ? configured : "/usr/bin/chromium";
+		this.browser = Chromium.launch(this.playwright);
 	}
 
 	@AfterAll

@@ -2,13 +2,10 @@ package org.ringfence.neighbourhood.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
 
@@ -44,12 +42,7 @@ class NeighbourhoodBrowserIT {
 	@BeforeAll
 	void launch() {
 		this.playwright = Playwright.create();
-		String chromium = System.getenv("CHROMIUM_PATH") != null ? System.getenv("CHROMIUM_PATH") : "/usr/bin/chromium";
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(chromium))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 		this.sergeantWard = new Api(this.port).get("sergeant.camden", "/api/v1/me").json().get("scopes").get(0).get("code")
 			.asString();
 	}

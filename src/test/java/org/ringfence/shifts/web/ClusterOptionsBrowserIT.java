@@ -2,14 +2,12 @@ package org.ringfence.shifts.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ringfence.support.Chromium;
 import org.ringfence.geography.ClusterSummary;
 import org.ringfence.geography.GeographyService;
 import org.ringfence.support.Api;
@@ -56,12 +55,7 @@ class ClusterOptionsBrowserIT {
 	@BeforeAll
 	void launch() {
 		this.playwright = Playwright.create();
-		String configured = System.getenv("CHROMIUM_PATH");
-		this.browser = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(configured != null ? configured : "/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		this.browser = Chromium.launch(this.playwright);
 	}
 
 	@AfterAll
