@@ -608,11 +608,7 @@ class AllocationIT {
 		Files.createDirectories(Path.of("target/screenshots"));
 		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
 			Page page = context.newPage();
-			page.navigate("http://localhost:" + this.port + "/login");
-			page.getByLabel("Username").fill("analyst");
-			page.getByLabel("Password").fill(Api.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL("**/");
+			Chromium.signIn(page, this.port, "analyst");
 			page.navigate("http://localhost:" + this.port + "/allocation");
 			page.getByLabel("All London").check();
 			page.getByLabel("Officers in all").fill("1700");

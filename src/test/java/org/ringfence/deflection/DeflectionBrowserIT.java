@@ -115,11 +115,7 @@ class DeflectionBrowserIT {
 
 	private Page signIn(BrowserContext context, String user) {
 		Page page = context.newPage();
-		page.navigate("http://localhost:" + this.port + "/login");
-		page.getByLabel("Username").fill(user);
-		page.getByLabel("Password").fill(Api.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForURL("**/");
+		Chromium.signIn(page, this.port, user);
 		return page;
 	}
 

@@ -68,11 +68,7 @@ class PerformanceBrowserIT {
 
 	Page signIn(BrowserContext context, String user) {
 		Page page = context.newPage();
-		page.navigate(url("/login"));
-		page.getByLabel("Username").fill(user);
-		page.getByLabel("Password").fill(Api.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForURL("**/");
+		Chromium.signIn(page, this.port, user);
 		return page;
 	}
 

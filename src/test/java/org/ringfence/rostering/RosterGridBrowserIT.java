@@ -26,7 +26,6 @@ import org.ringfence.shifts.PatternShift;
 import org.ringfence.shifts.RosterRole;
 import org.ringfence.shifts.ShiftPattern;
 import org.ringfence.shifts.ShiftPatterns;
-import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,11 +87,7 @@ class RosterGridBrowserIT {
 
 		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
 			Page page = context.newPage();
-			page.navigate("http://localhost:" + this.port + "/login");
-			page.getByLabel("Username").fill("smt.camden");
-			page.getByLabel("Password").fill(Api.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL("**/");
+			Chromium.signIn(page, this.port, "smt.camden");
 			page.navigate("http://localhost:" + this.port + "/rosters/" + id);
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 				.containsText("Roster " + id);

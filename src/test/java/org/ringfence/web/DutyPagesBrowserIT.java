@@ -99,11 +99,7 @@ class DutyPagesBrowserIT {
 	private Page signIn(BrowserContext context, String user) {
 		Page page = context.newPage();
 		page.setDefaultTimeout(60_000);
-		page.navigate(url("/login"));
-		page.getByLabel("Username").fill(user);
-		page.getByLabel("Password").fill(Api.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForURL("**/");
+		Chromium.signIn(page, this.port, user);
 		return page;
 	}
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ringfence.support.Chromium;
-import org.ringfence.support.Api;
 import org.ringfence.support.IntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,11 +51,7 @@ class WardPageBrowserIT {
 
 	private Page signIn(BrowserContext context, String user) {
 		Page page = context.newPage();
-		page.navigate("http://localhost:" + this.port + "/login");
-		page.getByLabel("Username").fill(user);
-		page.getByLabel("Password").fill(Api.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForURL("**/");
+		Chromium.signIn(page, this.port, user);
 		return page;
 	}
 

@@ -102,11 +102,7 @@ class NeighbourhoodBrowserIT {
 		String issue = "Browser test: e-scooters ridden on the pavement outside the library " + System.nanoTime();
 		try (BrowserContext context = this.browser.newContext()) {
 			Page page = context.newPage();
-			page.navigate(url("/login"));
-			page.getByLabel("Username").fill("sergeant.camden");
-			page.getByLabel("Password").fill(Api.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL("**/");
+			Chromium.signIn(page, this.port, "sergeant.camden");
 			page.navigate(url("/panels"));
 			page.locator("#wards a[href='/panels/" + this.sergeantWard + "']").click();
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a priority")).click();
@@ -130,11 +126,7 @@ class NeighbourhoodBrowserIT {
 	void theFormShowsErrorsInASummary() {
 		try (BrowserContext context = this.browser.newContext()) {
 			Page page = context.newPage();
-			page.navigate(url("/login"));
-			page.getByLabel("Username").fill("sergeant.camden");
-			page.getByLabel("Password").fill(Api.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL("**/");
+			Chromium.signIn(page, this.port, "sergeant.camden");
 			page.navigate(url("/panels/" + this.sergeantWard + "/priorities/new"));
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and publish")).click();
 			assertThat(page.locator(".govuk-error-summary")).containsText("Enter the issue");
@@ -147,11 +139,7 @@ class NeighbourhoodBrowserIT {
 	void aSergeantChangesTheMembersAndAMeetingOnA320PixelScreen() {
 		try (BrowserContext context = this.browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640))) {
 			Page page = context.newPage();
-			page.navigate(url("/login"));
-			page.getByLabel("Username").fill("sergeant.camden");
-			page.getByLabel("Password").fill(Api.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL("**/");
+			Chromium.signIn(page, this.port, "sergeant.camden");
 			page.navigate(url("/panels/" + this.sergeantWard));
 			page.locator("#change-members").click();
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ward panel members");

@@ -84,11 +84,7 @@ class ClusterOptionsBrowserIT {
 					consoleErrors.add(m.text());
 				}
 			});
-			page.navigate("http://localhost:" + this.port + "/login");
-			page.getByLabel("Username").fill("smt.camden");
-			page.getByLabel("Password").fill(Api.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL("**/");
+			Chromium.signIn(page, this.port, "smt.camden");
 			page.navigate("http://localhost:" + this.port + "/shifts/clusters/" + cluster.id() + "?seconds=1");
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 				.containsText("Shift design options");
